@@ -1,0 +1,46 @@
+package io.boardcast.board;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The one place that decides who may see and change a board. */
+@Component
+public class BoardAccess {
+
+    private final MembershipRepository memberships;
+
+    BoardAccess(MembershipRepository memberships) {
+        this.memberships = memberships;
+    }
+
+    /** The user's membership, or not-found so that non-members can't tell the board exists. */
+    @Transactional(readOnly = true)
+    public Membership view(long boardId, String username) {
+        return memberships.find(boardId, username).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional(readOnly = true)
+    public Membership edit(long boardId, String username) {
+        Membership membership = view(boardId, username);
+        if (!membership.canEdit()) {
+            throw new ReadOnlyException();
+        }
+        return membership;
+    }
+
+    @Transactional(readOnly = true)
+    public Membership own(long boardId, String username) {
+        Membership membership = view(boardId, username);
+        if (!membership.isOwner()) {
+            throw new ReadOnlyException();
+        }
+        return membership;
+    }
+
+    /** Another member of the board, looked up by username (for assignees). */
+    @Transactional(readOnly = true)
+    public Optional<Membership> memberNamed(long boardId, String username) {
+        return memberships.find(boardId, username);
+    }
+}

@@ -1,0 +1,77 @@
+package io.boardcast.board;
+
+import io.boardcast.account.Account;
+import io.boardcast.account.AccountService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class BoardService {
+
+    private final BoardRepository boards;
+    private final MembershipRepository memberships;
+    private final AccountService accounts;
+    private final BoardAccess access;
+    private final Clock clock;
+
+    BoardService(BoardRepository boards, MembershipRepository memberships, AccountService accounts,
+            BoardAccess access, Clock clock) {
+        this.boards = boards;
+        this.memberships = memberships;
+        this.accounts = accounts;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** A new board with the default columns; its creator owns it. */
+    @Transactional
+    public Board create(String name, String ownerUsername) {
+        Board board = boards.save(new Board(name.strip(), clock.instant()));
+        memberships.save(new Membership(board, accounts.require(ownerUsername), Role.OWNER));
+        return board;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Membership> boardsOf(String username) {
+        return memberships.findByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Membership> members(long boardId) {
+        return memberships.findByBoard(boardId);
+    }
+
+    public enum AddResult { ADDED, NO_SUCH_USER, ALREADY_MEMBER }
+
+    @Transactional
+    public AddResult addMember(long boardId, String ownerUsername, String username, Role role) {
+        Board board = access.own(boardId, ownerUsername).getBoard();
+        Optional<Account> account = accounts.find(username.strip());
+        if (account.isEmpty()) {
+            return AddResult.NO_SUCH_USER;
+        }
+        if (memberships.find(boardId, account.get().getUsername()).isPresent()) {
+            return AddResult.ALREADY_MEMBER;
+        }
+        memberships.save(new Membership(board, account.get(), role));
+        return AddResult.ADDED;
+    }
+
+    /** Removes a member; refuses to remove the last owner, who would leave the board unmanaged. */
+    @Transactional
+    public boolean removeMember(long boardId, String ownerUsername, long membershipId) {
+        access.own(boardId, ownerUsername);
+        boards.lockById(boardId);
+        Membership membership = memberships.findById(membershipId)
+                .filter(m -> m.getBoard().getId() == boardId)
+                .orElseThrow(NotFoundException::new);
+        if (membership.isOwner() && memberships.countByBoardIdAndRole(boardId, Role.OWNER) == 1) {
+            return false;
+        }
+        memberships.delete(membership);
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+package io.boardcast.board;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface MembershipRepository extends JpaRepository<Membership, Long> {
+
+    @Query("select m from Membership m join fetch m.board where m.board.id = :boardId and m.account.username = :username")
+    Optional<Membership> find(long boardId, String username);
+
+    @Query("select m from Membership m join fetch m.board b where m.account.username = :username order by b.name, b.id")
+    List<Membership> findByUsername(String username);
+
+    @Query("select m from Membership m where m.board.id = :boardId order by m.account.username")
+    List<Membership> findByBoard(long boardId);
+
+    long countByBoardIdAndRole(long boardId, Role role);
+}

@@ -1,0 +1,62 @@
+package io.boardcast.comment;
+
+import io.boardcast.board.BoardAccess;
+import io.boardcast.board.BoardService;
+import io.boardcast.task.Task;
+import io.boardcast.task.TaskPage;
+import io.boardcast.task.TaskService;
+import io.boardcast.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.FragmentsRendering;
+
+@Controller
+class CommentController {
+
+    private final CommentService comments;
+    private final TaskService tasks;
+    private final BoardService boards;
+    private final BoardAccess access;
+
+    CommentController(CommentService comments, TaskService tasks, BoardService boards, BoardAccess access) {
+        this.comments = comments;
+        this.tasks = tasks;
+        this.boards = boards;
+        this.access = access;
+    }
+
+    @PostMapping("/boards/{boardId}/tasks/{taskId}/comments")
+    ModelAndView add(@PathVariable long boardId, @PathVariable long taskId,
+            @Valid @ModelAttribute("commentForm") CommentForm form, BindingResult result, Principal principal,
+            HttpServletRequest request, Model model) {
+        access.edit(boardId, principal.getName());
+        if (result.hasErrors()) {
+            Task task = tasks.find(boardId, taskId, principal.getName());
+            TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null);
+            return Htmx.isRequest(request)
+                    ? new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())
+                            .status(HttpStatus.UNPROCESSABLE_ENTITY).build())
+                    : new ModelAndView("task/show", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        comments.add(boardId, taskId, principal.getName(), form.body());
+        if (!Htmx.isRequest(request)) {
+            return new ModelAndView("redirect:/boards/" + boardId + "/tasks/" + taskId + "#comments");
+        }
+        Task task = tasks.find(boardId, taskId, principal.getName());
+        model.addAttribute("task", task);
+        model.addAttribute("commentForm", new CommentForm(""));
+        model.addAttribute("oob", true);
+        return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())
+                .fragment("comment/fragments :: list", model.asMap())
+                .build());
+    }
+}

@@ -1,0 +1,45 @@
+package io.boardcast.comment;
+
+import io.boardcast.board.BoardAccess;
+import io.boardcast.board.BoardRepository;
+import io.boardcast.board.Membership;
+import io.boardcast.board.NotFoundException;
+import io.boardcast.task.Task;
+import io.boardcast.task.TaskRepository;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CommentService {
+
+    private final CommentRepository comments;
+    private final TaskRepository tasks;
+    private final BoardRepository boards;
+    private final BoardAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommentService(CommentRepository comments, TaskRepository tasks, BoardRepository boards, BoardAccess access,
+            ApplicationEventPublisher events, Clock clock) {
+        this.comments = comments;
+        this.tasks = tasks;
+        this.boards = boards;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Any member who may edit may comment; the card's comment count moves with it in one transaction. */
+    @Transactional
+    public Comment add(long boardId, long taskId, String username, String body) {
+        Membership membership = access.edit(boardId, username);
+        boards.lockById(boardId).orElseThrow(NotFoundException::new);
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        Comment comment = comments.save(new Comment(task, membership.getAccount(), body.strip(), clock.instant()));
+        task.commentAdded();
+        events.publishEvent(new CommentAdded(boardId, taskId, task.getColumn().getId(), comment.getId()));
+        return comment;
+    }
+}

@@ -1,0 +1,7 @@
+package io.boardcast.realtime;
+
+/** Carries logged events from the instance that committed them to every instance's feeds (itself included). */
+interface EventBus {
+
+    void publish(BoardEvent event);
+}

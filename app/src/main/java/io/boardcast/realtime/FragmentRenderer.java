@@ -1,0 +1,80 @@
+package io.boardcast.realtime;
+
+import io.boardcast.board.BoardColumnRepository;
+import io.boardcast.task.Task;
+import io.boardcast.task.TaskRepository;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders what a board event changed, as out-of-band swaps, from the very fragments the pages are built from. Always
+ * the current state, so replaying an event, or receiving it twice, shows the same thing.
+ */
+@Component
+class FragmentRenderer {
+
+    private final ITemplateEngine templates;
+    private final TransactionTemplate readOnly;
+    private final TaskRepository tasks;
+    private final BoardColumnRepository columns;
+
+    FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, TaskRepository tasks,
+            BoardColumnRepository columns) {
+        this.templates = templates;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.tasks = tasks;
+        this.columns = columns;
+    }
+
+    String render(BoardEvent event, boolean canEdit) {
+        return readOnly.execute(status -> {
+            StringBuilder html = new StringBuilder();
+            Optional<Task> task = tasks.findById(event.taskId());
+            switch (event.kind()) {
+                case TASK_CREATED, TASK_DELETED -> column(html, event.columnId(), canEdit);
+                case TASK_MOVED -> {
+                    if (event.previousColumnId() != null) {
+                        column(html, event.previousColumnId(), canEdit);
+                    }
+                    column(html, event.columnId(), canEdit);
+                }
+                case TASK_EDITED, COMMENT_ADDED, REMINDER_DUE_SOON, REMINDER_OVERDUE -> {
+                    if (task.isPresent()) {
+                        fragment(html, "task/fragments", "card", Map.of("task", task.get(), "canEdit", canEdit));
+                    } else {
+                        column(html, event.columnId(), canEdit);
+                    }
+                }
+            }
+            task.ifPresent(t -> {
+                switch (event.kind()) {
+                    case TASK_EDITED -> fragment(html, "task/fragments", "summary", Map.of("task", t));
+                    case COMMENT_ADDED -> fragment(html, "comment/fragments", "list", Map.of("task", t));
+                    default -> { }
+                }
+            });
+            fragment(html, "realtime/fragments", "announcement",
+                    Map.of("kind", event.kind().name(), "title", task.map(Task::getTitle).orElse("")));
+            return html.toString();
+        });
+    }
+
+    private void column(StringBuilder html, long columnId, boolean canEdit) {
+        columns.findById(columnId).ifPresent(column ->
+                fragment(html, "board/fragments", "column", Map.of("column", column, "canEdit", canEdit)));
+    }
+
+    private void fragment(StringBuilder html, String template, String selector, Map<String, Object> variables) {
+        Context context = new Context(Locale.ENGLISH, variables);
+        context.setVariable("oob", true);
+        html.append(templates.process(template, Set.of(selector), context));
+    }
+}

@@ -1,0 +1,88 @@
+package io.boardcast.realtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+@Component
+class RealtimeMetrics {
+
+    private final AtomicInteger openStreams = new AtomicInteger();
+    private final Counter published;
+    private final Counter publishFailures;
+    private final Counter delivered;
+    private final Counter replayed;
+    private final Counter backfilled;
+    private final Counter resyncs;
+    private final Counter overflows;
+    private final Timer latency;
+
+    RealtimeMetrics(MeterRegistry registry) {
+        Gauge.builder("boardcast.streams.open", openStreams, AtomicInteger::get)
+                .description("Event streams open on this instance").register(registry);
+        published = Counter.builder("boardcast.events.published")
+                .description("Committed board events handed to the bus").register(registry);
+        publishFailures = Counter.builder("boardcast.events.publish.failures")
+                .description("Events the bus could not take (delivered later by the sweep)").register(registry);
+        delivered = Counter.builder("boardcast.events.delivered")
+                .description("Events written to a viewer's stream").register(registry);
+        replayed = Counter.builder("boardcast.events.replayed")
+                .description("Events replayed to a reconnecting viewer").register(registry);
+        backfilled = Counter.builder("boardcast.events.backfilled")
+                .description("Events read back from the log because the bus lost or reordered them").register(registry);
+        resyncs = Counter.builder("boardcast.streams.resyncs")
+                .description("Viewers told to re-fetch the board: too far behind to replay").register(registry);
+        overflows = Counter.builder("boardcast.streams.overflows")
+                .description("Streams closed because their client read too slowly").register(registry);
+        latency = Timer.builder("boardcast.events.latency")
+                .description("From publishing an event to writing it to a viewer's stream")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    void streamOpened() {
+        openStreams.incrementAndGet();
+    }
+
+    void streamClosed() {
+        openStreams.decrementAndGet();
+    }
+
+    int openStreams() {
+        return openStreams.get();
+    }
+
+    void published() {
+        published.increment();
+    }
+
+    void publishFailed() {
+        publishFailures.increment();
+    }
+
+    void delivered(long publishedAt, long now) {
+        delivered.increment();
+        if (publishedAt > 0) {
+            latency.record(Duration.ofMillis(Math.max(0, now - publishedAt)));
+        }
+    }
+
+    void replayed(int count) {
+        replayed.increment(count);
+    }
+
+    void backfilled(int count) {
+        backfilled.increment(count);
+    }
+
+    void resync() {
+        resyncs.increment();
+    }
+
+    void overflow() {
+        overflows.increment();
+    }
+}

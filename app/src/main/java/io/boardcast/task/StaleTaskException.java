@@ -1,0 +1,16 @@
+package io.boardcast.task;
+
+/** The form was filled in against an older version of the task than the one stored. */
+public class StaleTaskException extends RuntimeException {
+
+    private final long taskId;
+
+    StaleTaskException(long taskId) {
+        super(null, null, false, false);
+        this.taskId = taskId;
+    }
+
+    public long taskId() {
+        return taskId;
+    }
+}

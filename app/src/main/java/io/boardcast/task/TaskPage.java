@@ -1,0 +1,34 @@
+package io.boardcast.task;
+
+import io.boardcast.board.Membership;
+import io.boardcast.comment.CommentForm;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.ui.Model;
+
+/** What the task page needs; shared by the page and the forms on it that come back with errors. */
+public final class TaskPage {
+
+    private TaskPage() {
+    }
+
+    public static void addTo(Model model, Task task, Membership membership, List<Membership> members, TaskForm form) {
+        model.addAttribute("lastEventSeq", task.getBoard().getLastEventSeq());
+        model.addAttribute("board", task.getBoard());
+        model.addAttribute("task", task);
+        model.addAttribute("canEdit", membership.canEdit());
+        model.addAttribute("members", members);
+        model.addAttribute("form", form == null ? formOf(task) : form);
+        if (!model.containsAttribute("commentForm")) {
+            model.addAttribute("commentForm", new CommentForm(""));
+        }
+    }
+
+    /** The edit form filled with the task as stored; due dates in UTC (the browser converts them to its zone). */
+    static TaskForm formOf(Task task) {
+        LocalDateTime due = task.getDueAt() == null ? null : LocalDateTime.ofInstant(task.getDueAt(), ZoneOffset.UTC);
+        return new TaskForm(task.getTitle(), task.getDescription(), task.getColumn().getId(),
+                task.getAssignee() == null ? "" : task.getAssignee().getUsername(), due, "UTC", task.getVersion());
+    }
+}

@@ -1,0 +1,140 @@
+package io.boardcast.task;
+
+import io.boardcast.account.Account;
+import io.boardcast.board.Board;
+import io.boardcast.board.BoardAccess;
+import io.boardcast.board.BoardColumn;
+import io.boardcast.board.BoardRepository;
+import io.boardcast.board.Membership;
+import io.boardcast.board.NotFoundException;
+import io.boardcast.task.TaskChanges.TaskCreated;
+import io.boardcast.task.TaskChanges.TaskDeleted;
+import io.boardcast.task.TaskChanges.TaskEdited;
+import io.boardcast.task.TaskChanges.TaskMoved;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes to tasks, split by verb. Each locks its board first so the board's changes are logged in commit order. */
+@Service
+public class TaskService {
+
+    private final TaskRepository tasks;
+    private final BoardRepository boards;
+    private final BoardAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TaskService(TaskRepository tasks, BoardRepository boards, BoardAccess access, ApplicationEventPublisher events,
+            Clock clock) {
+        this.tasks = tasks;
+        this.boards = boards;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Task find(long boardId, long taskId, String username) {
+        access.view(boardId, username);
+        return tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    public Task create(long boardId, String username, TaskForm form) {
+        Membership membership = access.edit(boardId, username);
+        Board board = lock(boardId);
+        BoardColumn column = form.columnId() == null ? board.firstColumn() : column(board, form.columnId());
+        Task task = tasks.save(new Task(column, tasks.nextPosition(column.getId()), membership.getAccount(),
+                details(boardId, username, form), clock.instant()));
+        events.publishEvent(new TaskCreated(boardId, task.getId(), column.getId()));
+        return task;
+    }
+
+    @Transactional
+    public Task edit(long boardId, long taskId, String username, TaskForm form) {
+        access.edit(boardId, username);
+        lock(boardId);
+        Task task = current(boardId, taskId, form.version());
+        task.change(details(boardId, username, form), clock.instant());
+        tasks.flush();
+        events.publishEvent(new TaskEdited(boardId, taskId, task.getColumn().getId()));
+        return task;
+    }
+
+    /** Moves the task to the end of the target column. Moving to the column it is in changes nothing. */
+    @Transactional
+    public Task move(long boardId, long taskId, String username, long columnId, Long version) {
+        access.edit(boardId, username);
+        Board board = lock(boardId);
+        Task task = current(boardId, taskId, version);
+        BoardColumn target = column(board, columnId);
+        BoardColumn source = task.getColumn();
+        if (!Objects.equals(source.getId(), target.getId())) {
+            task.moveTo(target, tasks.nextPosition(target.getId()), clock.instant());
+            tasks.flush();
+            events.publishEvent(new TaskMoved(boardId, taskId, target.getId(), source.getId()));
+        }
+        return task;
+    }
+
+    @Transactional
+    public void delete(long boardId, long taskId, String username) {
+        access.edit(boardId, username);
+        lock(boardId);
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        tasks.delete(task);
+        tasks.flush();
+        events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumn().getId()));
+    }
+
+    private Board lock(long boardId) {
+        return boards.lockById(boardId).orElseThrow(NotFoundException::new);
+    }
+
+    private Task current(long boardId, long taskId, Long version) {
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        if (version == null || version != task.getVersion()) {
+            throw new StaleTaskException(taskId);
+        }
+        return task;
+    }
+
+    private static BoardColumn column(Board board, long columnId) {
+        return board.getColumns().stream()
+                .filter(c -> c.getId() == columnId)
+                .findFirst()
+                .orElseThrow(() -> new RejectedInput("columnId", "Choose one of this board's columns."));
+    }
+
+    private TaskDetails details(long boardId, String username, TaskForm form) {
+        Account assignee = null;
+        if (form.assignee() != null && !form.assignee().isBlank()) {
+            assignee = access.memberNamed(boardId, form.assignee().strip())
+                    .orElseThrow(() -> new RejectedInput("assignee", "The assignee must be a member of this board."))
+                    .getAccount();
+        }
+        String description = form.description() == null || form.description().isBlank() ? null : form.description();
+        return new TaskDetails(form.title().strip(), description, assignee, dueAt(form));
+    }
+
+    private Instant dueAt(TaskForm form) {
+        if (form.dueAt() == null) {
+            return null;
+        }
+        ZoneId zone = clock.getZone();
+        if (form.zone() != null && !form.zone().isBlank()) {
+            try {
+                zone = ZoneId.of(form.zone());
+            } catch (DateTimeException unknownZone) {
+                throw new RejectedInput("dueAt", "Your browser sent a time zone we don't know: " + form.zone());
+            }
+        }
+        return form.dueAt().atZone(zone).toInstant();
+    }
+}

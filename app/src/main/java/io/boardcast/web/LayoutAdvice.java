@@ -1,0 +1,15 @@
+package io.boardcast.web;
+
+import java.security.Principal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout shows on every page. */
+@ControllerAdvice
+class LayoutAdvice {
+
+    @ModelAttribute("currentUser")
+    String currentUser(Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+}
