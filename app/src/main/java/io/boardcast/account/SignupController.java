@@ -32,7 +32,8 @@ class SignupController {
 
     @PostMapping("/signup")
     ModelAndView signup(@Valid @ModelAttribute("form") SignupForm form, BindingResult result) {
-        if (!result.hasErrors() && accounts.signUp(form.username(), form.password()).isEmpty()) {
+        boolean taken = !result.hasFieldErrors("username") && accounts.find(form.username()).isPresent();
+        if (taken || !result.hasErrors() && accounts.signUp(form.username(), form.password()).isEmpty()) {
             result.rejectValue("username", "taken", "That username is taken.");
         }
         if (result.hasErrors()) {

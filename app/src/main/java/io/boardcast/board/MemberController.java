@@ -33,7 +33,7 @@ class MemberController {
         model.addAttribute("members", boards.members(boardId));
         model.addAttribute("roles", Role.values());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new MemberForm("", Role.EDITOR));
+            model.addAttribute("form", new MemberForm());
         }
         return "board/members";
     }
@@ -43,7 +43,7 @@ class MemberController {
             BindingResult result, Principal principal, Model model) {
         access.own(boardId, principal.getName());
         if (!result.hasErrors()) {
-            switch (boards.addMember(boardId, principal.getName(), form.username(), form.role())) {
+            switch (boards.addMember(boardId, principal.getName(), form.getUsername(), form.getRole())) {
                 case ADDED -> {
                     return new ModelAndView("redirect:/boards/" + boardId + "/members");
                 }

@@ -44,10 +44,10 @@ class DemoData implements ApplicationRunner {
         Board board = boards.create("Launch plan", "alice");
         boards.addMember(board.getId(), "alice", "bob", Role.EDITOR);
         LocalDateTime now = LocalDateTime.now(clock);
-        tasks.create(board.getId(), "alice", new TaskForm("Write the announcement", "Two paragraphs, one screenshot.",
-                null, "bob", now.plusDays(2).withNano(0), "UTC", null));
-        tasks.create(board.getId(), "alice", new TaskForm("Book the demo room", null, null, "alice", null, null, null));
-        tasks.create(board.getId(), "bob", new TaskForm("Check the release notes", null, null, "", null, null, null));
+        tasks.create(board.getId(), "alice", TaskForm.of("Write the announcement", "Two paragraphs, one screenshot.",
+                "bob", now.plusDays(2).withSecond(0).withNano(0), "UTC"));
+        tasks.create(board.getId(), "alice", TaskForm.of("Book the demo room", null, "alice", null, null));
+        tasks.create(board.getId(), "bob", TaskForm.of("Check the release notes", null, "", null, null));
         log.info("Demo data: users alice and bob (password '{}'), board 'Launch plan'", PASSWORD);
     }
 }

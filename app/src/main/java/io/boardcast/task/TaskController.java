@@ -43,7 +43,7 @@ class TaskController {
     @PostMapping
     ModelAndView create(@PathVariable long boardId, @Valid @ModelAttribute("form") TaskForm form,
             BindingResult result, Principal principal, HttpServletRequest request, Model model) {
-        Membership membership = access.edit(boardId, principal.getName());
+        access.edit(boardId, principal.getName());
         Task task = null;
         if (!result.hasErrors()) {
             try {
@@ -53,6 +53,8 @@ class TaskController {
             }
         }
         boolean htmx = Htmx.isRequest(request);
+        // Loaded after the write: a rolled-back write leaves nothing loaded before it usable.
+        Membership membership = access.view(boardId, principal.getName());
         if (task == null) {
             BoardPage.addTo(model, membership, boards.members(boardId), form);
             return htmx
@@ -105,7 +107,7 @@ class TaskController {
     ModelAndView move(@PathVariable long boardId, @PathVariable long taskId, @RequestParam long columnId,
             @RequestParam(required = false) Long version, Principal principal, HttpServletRequest request,
             Model model) {
-        Membership membership = access.edit(boardId, principal.getName());
+        access.edit(boardId, principal.getName());
         String problem;
         HttpStatus status;
         try {
@@ -125,6 +127,7 @@ class TaskController {
             problem = rejected.getMessage();
             status = HttpStatus.UNPROCESSABLE_ENTITY;
         }
+        Membership membership = access.view(boardId, principal.getName());
         BoardPage.addTo(model, membership, boards.members(boardId), TaskForm.empty());
         model.addAttribute("flash", problem);
         if (!Htmx.isRequest(request)) {

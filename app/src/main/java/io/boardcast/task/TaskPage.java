@@ -28,7 +28,10 @@ public final class TaskPage {
     /** The edit form filled with the task as stored; due dates in UTC (the browser converts them to its zone). */
     static TaskForm formOf(Task task) {
         LocalDateTime due = task.getDueAt() == null ? null : LocalDateTime.ofInstant(task.getDueAt(), ZoneOffset.UTC);
-        return new TaskForm(task.getTitle(), task.getDescription(), task.getColumn().getId(),
-                task.getAssignee() == null ? "" : task.getAssignee().getUsername(), due, "UTC", task.getVersion());
+        TaskForm form = TaskForm.of(task.getTitle(), task.getDescription(),
+                task.getAssignee() == null ? "" : task.getAssignee().getUsername(), due, "UTC");
+        form.setColumnId(task.getColumn().getId());
+        form.setVersion(task.getVersion());
+        return form;
     }
 }

@@ -49,7 +49,7 @@ public class TaskService {
     public Task create(long boardId, String username, TaskForm form) {
         Membership membership = access.edit(boardId, username);
         Board board = lock(boardId);
-        BoardColumn column = form.columnId() == null ? board.firstColumn() : column(board, form.columnId());
+        BoardColumn column = form.getColumnId() == null ? board.firstColumn() : column(board, form.getColumnId());
         Task task = tasks.save(new Task(column, tasks.nextPosition(column.getId()), membership.getAccount(),
                 details(boardId, username, form), clock.instant()));
         events.publishEvent(new TaskCreated(boardId, task.getId(), column.getId()));
@@ -60,7 +60,7 @@ public class TaskService {
     public Task edit(long boardId, long taskId, String username, TaskForm form) {
         access.edit(boardId, username);
         lock(boardId);
-        Task task = current(boardId, taskId, form.version());
+        Task task = current(boardId, taskId, form.getVersion());
         task.change(details(boardId, username, form), clock.instant());
         tasks.flush();
         events.publishEvent(new TaskEdited(boardId, taskId, task.getColumn().getId()));
@@ -114,27 +114,27 @@ public class TaskService {
 
     private TaskDetails details(long boardId, String username, TaskForm form) {
         Account assignee = null;
-        if (form.assignee() != null && !form.assignee().isBlank()) {
-            assignee = access.memberNamed(boardId, form.assignee().strip())
+        if (form.getAssignee() != null && !form.getAssignee().isBlank()) {
+            assignee = access.memberNamed(boardId, form.getAssignee().strip())
                     .orElseThrow(() -> new RejectedInput("assignee", "The assignee must be a member of this board."))
                     .getAccount();
         }
-        String description = form.description() == null || form.description().isBlank() ? null : form.description();
-        return new TaskDetails(form.title().strip(), description, assignee, dueAt(form));
+        String description = form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription();
+        return new TaskDetails(form.getTitle().strip(), description, assignee, dueAt(form));
     }
 
     private Instant dueAt(TaskForm form) {
-        if (form.dueAt() == null) {
+        if (form.getDueAt() == null) {
             return null;
         }
         ZoneId zone = clock.getZone();
-        if (form.zone() != null && !form.zone().isBlank()) {
+        if (form.getZone() != null && !form.getZone().isBlank()) {
             try {
-                zone = ZoneId.of(form.zone());
+                zone = ZoneId.of(form.getZone());
             } catch (DateTimeException unknownZone) {
-                throw new RejectedInput("dueAt", "Your browser sent a time zone we don't know: " + form.zone());
+                throw new RejectedInput("dueAt", "Your browser sent a time zone we don't know: " + form.getZone());
             }
         }
-        return form.dueAt().atZone(zone).toInstant();
+        return form.getDueAt().atZone(zone).toInstant();
     }
 }

@@ -1,0 +1,75 @@
+package io.boardcast.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.WebUser;
+import io.boardcast.support.WebUser.Page;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AccountFlowsIT extends PostgresWebIntegration {
+
+    @Test
+    void newUserSignsUpThenSignsInAndSeesTheirBoards() {
+        WebUser browser = anonymous();
+        String username = "newcomer-" + System.nanoTime();
+
+        Page signedUp = browser.post("/signup", Map.of("username", username, "password", "long enough"));
+        Page signedIn = browser.post("/login", Map.of("username", username, "password", "long enough"));
+
+        assertThat(signedUp.location()).endsWith("/login?signedUp");
+        assertThat(signedIn.location()).endsWith("/boards");
+        assertThat(browser.get("/boards").body()).contains("Signed in as", username, "No boards yet");
+    }
+
+    @Test
+    void takenUsernameAndShortPasswordAreExplained() {
+        String username = fixtures.user("taken");
+
+        Page page = anonymous().post("/signup", Map.of("username", username, "password", "short"));
+
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("That username is taken.", "A password has 8 to 72 characters.");
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        String username = fixtures.user("someone");
+
+        Page page = anonymous().post("/login", Map.of("username", username, "password", "not the password"));
+
+        assertThat(page.location()).endsWith("/login?error");
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashes(@org.springframework.beans.factory.annotation.Autowired
+            AccountRepository accounts) {
+        String username = fixtures.user("hashed");
+
+        assertThat(accounts.findByUsername(username).orElseThrow().getPasswordHash()).startsWith("$2a$");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        assertThat(anonymous().get("/boards").location()).endsWith("/login");
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        WebUser browser = signedIn(fixtures.user("leaving"));
+
+        browser.post("/logout", Map.of());
+
+        assertThat(browser.get("/boards").status()).isEqualTo(302);
+    }
+
+    @Test
+    void postWithoutCsrfTokenIsForbidden() {
+        WebUser browser = signedIn(fixtures.user("csrf"));
+
+        assertThat(browser.postRaw("/boards", Map.of("name", "No token"), false).status()).isEqualTo(403);
+        assertThat(browser.postRaw("/boards", Map.of("name", "No token"), true).status()).isEqualTo(403);
+        assertThat(browser.get("/boards").body()).doesNotContain("No token");
+    }
+}

@@ -1,0 +1,133 @@
+package io.boardcast.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.WebUser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every route × every kind of visitor: who may see, who may change, and that nobody gets a 500. */
+class AuthorizationMatrixIT extends PostgresWebIntegration {
+
+    enum Who { ANONYMOUS, OUTSIDER, VIEWER, EDITOR, OWNER }
+
+    /** A request against a fresh team's board; {@code expected} lists statuses by {@link Who}, in order. */
+    record Route(String name, boolean write, Function<Team, String> path, Map<String, String> form,
+            int... expected) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final int LOGIN = 302;
+    private static final int DONE = 302;
+
+    static Stream<Arguments> matrix() {
+        List<Route> routes = List.of(
+                read("board page", Team::boardPath),
+                read("members page", t -> t.boardPath() + "/members"),
+                read("task page", Team::taskPath),
+                new Route("event stream", false, t -> t.boardPath() + "/events", Map.of(),
+                        401, 404, 200, 200, 200),
+                write("create task", Team::boardPath, "/tasks", Map.of("title", "Allowed?"), DONE, DONE),
+                write("edit task", Team::taskPath, "", Map.of("title", "Changed?", "version", "0"), DONE, DONE),
+                write("move task", Team::taskPath, "/move", Map.of("columnId", "COLUMN", "version", "0"), DONE, DONE),
+                write("delete task", Team::taskPath, "/delete", Map.of(), DONE, DONE),
+                write("comment", Team::taskPath, "/comments", Map.of("body", "Allowed?"), DONE, DONE),
+                write("add member", Team::boardPath, "/members", Map.of("username", "OUTSIDER", "role", "VIEWER"),
+                        403, DONE),
+                new Route("remove member", true, t -> t.boardPath() + "/members/VIEWER_MEMBERSHIP/delete", Map.of(),
+                        LOGIN, 404, 403, 403, DONE));
+        List<Arguments> cases = new ArrayList<>();
+        for (Route route : routes) {
+            for (Who who : Who.values()) {
+                cases.add(Arguments.of(route, who, route.expected()[who.ordinal()]));
+            }
+        }
+        return cases.stream();
+    }
+
+    private static Route read(String name, Function<Team, String> path) {
+        return new Route(name, false, path, Map.of(), LOGIN, 404, 200, 200, 200);
+    }
+
+    private static Route write(String name, Function<Team, String> base, String suffix, Map<String, String> form,
+            int editor, int owner) {
+        return new Route(name, true, t -> base.apply(t) + suffix, form, LOGIN, 404, 403, editor, owner);
+    }
+
+    @Autowired
+    MembershipRepository memberships;
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void everyRouteAnswersEveryVisitorAsItShould(Route route, Who who, int expected) {
+        Team team = fixtures.team();
+        long viewerMembership = memberships.find(team.boardId(), team.viewer()).orElseThrow().getId();
+        String path = route.path().apply(team).replace("VIEWER_MEMBERSHIP", Long.toString(viewerMembership));
+        WebUser visitor = visitor(team, who);
+
+        int status = route.name().equals("event stream") ? streamStatus(visitor, path)
+                : route.write() ? visitor.post(path, form(route, team)).status() : visitor.get(path).status();
+
+        assertThat(status).isEqualTo(expected);
+        if (who == Who.ANONYMOUS && status == LOGIN) {
+            WebUser.Page page = route.write() ? visitor.post(path, form(route, team)) : visitor.get(path);
+            assertThat(page.location()).endsWith("/login");
+        }
+    }
+
+    private static Map<String, String> form(Route route, Team team) {
+        Map<String, String> form = new java.util.HashMap<>(route.form());
+        form.replaceAll((key, value) -> switch (value) {
+            case "COLUMN" -> team.columns().get(1).toString();
+            case "OUTSIDER" -> team.outsider();
+            default -> value;
+        });
+        return form;
+    }
+
+    private WebUser visitor(Team team, Who who) {
+        return switch (who) {
+            case ANONYMOUS -> anonymous();
+            case OUTSIDER -> signedIn(team.outsider());
+            case VIEWER -> signedIn(team.viewer());
+            case EDITOR -> signedIn(team.editor());
+            case OWNER -> signedIn(team.owner());
+        };
+    }
+
+    /** Opens the stream only long enough to read its status. */
+    private static int streamStatus(WebUser visitor, String path) {
+        HttpRequest request = HttpRequest.newBuilder(visitor.uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<InputStream> response = visitor.client().send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,83 @@
+package io.boardcast.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.WebUser;
+import io.boardcast.support.WebUser.Page;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class BoardFlowsIT extends PostgresWebIntegration {
+
+    @Autowired
+    MembershipRepository memberships;
+
+    @Test
+    void newBoardHasThreeColumnsAndItsCreatorOwnsIt() {
+        WebUser alice = signedIn(fixtures.user("creator"));
+
+        Page created = alice.post("/boards", Map.of("name", "Roadmap"));
+        Page board = alice.get(created.location().replace(alice.baseUrl(), ""));
+
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(board.body()).contains("Roadmap", "To do", "In progress", "Done", "New task");
+        assertThat(alice.get("/boards").body()).contains("Roadmap", "Owner");
+    }
+
+    @Test
+    void boardWithoutANameIsExplained() {
+        Page page = signedIn(fixtures.user("nameless")).post("/boards", Map.of("name", " "));
+
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("Give the board a name.");
+    }
+
+    @Test
+    void ownerAddsAMemberWhoThenSeesTheBoard() {
+        Team team = fixtures.team();
+        WebUser owner = signedIn(team.owner());
+
+        Page added = owner.post(team.boardPath() + "/members", Map.of("username", team.outsider(), "role", "VIEWER"));
+
+        assertThat(added.status()).isEqualTo(302);
+        assertThat(signedIn(team.outsider()).get(team.boardPath()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void addingSomeoneUnknownOrAlreadyThereIsExplained() {
+        Team team = fixtures.team();
+        WebUser owner = signedIn(team.owner());
+
+        Page unknown = owner.post(team.boardPath() + "/members", Map.of("username", "nobody-at-all", "role", "EDITOR"));
+        Page twice = owner.post(team.boardPath() + "/members", Map.of("username", team.editor(), "role", "EDITOR"));
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("No user is called that.");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("That user is already a member.");
+    }
+
+    @Test
+    void viewerSeesNoEditForms() {
+        Team team = fixtures.team();
+        WebUser viewer = signedIn(team.viewer());
+
+        assertThat(viewer.get(team.boardPath()).body()).doesNotContain("New task", "class=\"move\"");
+        assertThat(viewer.get(team.taskPath()).body()).doesNotContain("Save changes", "Delete task", "Add a comment");
+    }
+
+    @Test
+    void lastOwnerCannotBeRemoved() {
+        Team team = fixtures.team();
+        WebUser owner = signedIn(team.owner());
+        long ownMembership = memberships.find(team.boardId(), team.owner()).orElseThrow().getId();
+
+        Page refused = owner.post(team.boardPath() + "/members/" + ownMembership + "/delete", Map.of());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("A board needs at least one owner.");
+    }
+}

@@ -1,0 +1,233 @@
+package io.boardcast.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.boardcast.support.EventStream;
+import io.boardcast.support.EventStream.Event;
+import io.boardcast.support.Fixtures;
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Instance;
+import io.boardcast.support.WebUser;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Two instances sharing PostgreSQL and Redis, as behind a load balancer without affinity: a viewer's stream lives on
+ * one, changes arrive through the other. A third instance publishes nothing to Redis, standing in for an instance
+ * whose messages are lost on the way.
+ */
+class LiveAcrossInstancesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static Instance one;
+    private static Instance two;
+    private static Instance silent;
+
+    private Team team;
+    private WebUser viewerOnOne;
+    private WebUser editorOnTwo;
+
+    @BeforeAll
+    static void startInstances() {
+        // No periodic sweep here, so deliveries below come from the bus, the gap backfill or the resubscription.
+        String[] settings = {"boardcast.realtime.heartbeat-interval=200ms", "boardcast.realtime.sweep-interval=1h",
+                "spring.data.redis.client-name=boardcast-" + Instance.RUN + "-one"};
+        one = Instance.start("postgres,redis", settings);
+        two = Instance.start("postgres,redis", "boardcast.realtime.sweep-interval=1h");
+        silent = Instance.start("postgres", "boardcast.realtime.sweep-interval=1h");
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        for (Instance instance : new Instance[] {one, two, silent}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void team() {
+        team = one.fixtures().team();
+        viewerOnOne = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        // Signed in on instance one, posting to instance two: the session and its CSRF token live in Redis.
+        editorOnTwo = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).at(two.baseUrl());
+    }
+
+    @Test
+    void everyKindOfChangeMadeThroughOneInstanceReachesAStreamOnTheOther() {
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            assertThat(stream.status()).isEqualTo(200);
+            String todo = "id=\"column-" + team.columns().get(0) + "\"";
+            String doing = "id=\"column-" + team.columns().get(1) + "\"";
+            String card = "id=\"task-" + team.taskId() + "\"";
+
+            editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Made on two"));
+            assertPushed(stream.next(WAIT), 2, todo, "Made on two", "Task added: Made on two");
+
+            editorOnTwo.post(team.taskPath() + "/move", Map.of("columnId", team.columns().get(1).toString(),
+                    "version", "0"));
+            assertPushed(stream.next(WAIT), 3, todo, doing, card);
+
+            editorOnTwo.post(team.taskPath(), Map.of("title", "Edited on two", "version", "1"));
+            assertPushed(stream.next(WAIT), 4, card, "Edited on two", "id=\"task-" + team.taskId() + "-summary\"");
+
+            editorOnTwo.post(team.taskPath() + "/comments", Map.of("body", "Said on two"));
+            assertPushed(stream.next(WAIT), 5, "id=\"comments-" + team.taskId() + "\"", "Said on two",
+                    "<dd class=\"comment-count\">1</dd>");
+
+            editorOnTwo.post(team.taskPath() + "/delete", Map.of());
+            Event deleted = stream.next(WAIT);
+            assertPushed(deleted, 6, doing, "A task was deleted");
+            assertThat(deleted.data()).doesNotContain(card);
+        }
+    }
+
+    @Test
+    void viewersGetNoEditFormsInPushedFragmentsAndEditorsDo() {
+        WebUser editorOnOne = editorOnTwo.at(one.baseUrl());
+        try (EventStream viewer = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1");
+                EventStream editor = EventStream.open(editorOnOne, team.boardPath() + "/events", "1")) {
+            editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Who may move me"));
+
+            assertThat(viewer.next(WAIT).data()).contains("Who may move me").doesNotContain("class=\"move\"");
+            assertThat(editor.next(WAIT).data()).contains("Who may move me", "class=\"move\"");
+        }
+    }
+
+    @Test
+    void reconnectingToTheOtherInstanceReplaysExactlyTheMissedEventsInOrder() {
+        long lastSeen;
+        try (EventStream first = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Seen live"));
+            lastSeen = Long.parseLong(first.next(WAIT).id());
+        }
+        IntStream.rangeClosed(1, 4).forEach(i ->
+                editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Missed " + i)));
+
+        try (EventStream resumed = EventStream.open(viewerOnOne.at(two.baseUrl()), team.boardPath() + "/events",
+                Long.toString(lastSeen))) {
+            List<Event> replayed = resumed.next(4, WAIT);
+
+            assertThat(replayed).extracting(Event::id)
+                    .containsExactly(ids(lastSeen + 1, lastSeen + 4));
+            assertThat(replayed.get(3).data()).contains("Missed 4");
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> resumed.pending() == 0);
+        }
+    }
+
+    @Test
+    void eventLostOnTheWayIsBackfilledFromTheLogWhenTheNextOneArrives() {
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            // Committed and logged, but never published to Redis.
+            silent.fixtures().task(team.boardId(), team.editor(), "Never published");
+            editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Published"));
+
+            List<Event> events = stream.next(2, WAIT);
+
+            assertThat(events).extracting(Event::id).containsExactly("2", "3");
+            assertThat(events.get(0).data()).contains("Never published");
+            assertThat(one.counter("boardcast.events.backfilled")).isPositive();
+        }
+    }
+
+    @Test
+    void eventLostWithNothingAfterItIsDeliveredByTheSweep() {
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            silent.fixtures().task(team.boardId(), team.editor(), "Only the sweep knows");
+
+            one.bean(BoardFeeds.class).sweep();
+
+            Event event = stream.next(WAIT);
+            assertThat(event.id()).isEqualTo("2");
+            assertThat(event.data()).contains("Only the sweep knows");
+        }
+    }
+
+    @Test
+    void changeMadeWhileTheSubscriberConnectionIsDownArrivesAfterItResubscribes() {
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            killPubSubConnectionsOf("boardcast-" + Instance.RUN + "-one");
+            editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "While reconnecting"));
+
+            Event event = stream.next(WAIT);
+
+            assertThat(event.id()).isEqualTo("2");
+            assertThat(event.data()).contains("While reconnecting");
+        }
+    }
+
+    @Test
+    void nonMembersAndAnonymousVisitorsGetNoStream() {
+        WebUser outsider = new WebUser(one.baseUrl()).signIn(team.outsider(), Fixtures.PASSWORD);
+
+        try (EventStream denied = EventStream.open(outsider, team.boardPath() + "/events", null);
+                EventStream anonymous = EventStream.open(new WebUser(one.baseUrl()), team.boardPath() + "/events",
+                        null)) {
+            assertThat(denied.status()).isEqualTo(404);
+            assertThat(anonymous.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void clientTooFarBehindIsToldToResync() {
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "999999")) {
+            Event event = stream.next(WAIT);
+
+            assertThat(event.name()).isEqualTo("resync");
+            await().atMost(WAIT).until(stream::ended);
+        }
+    }
+
+    @Test
+    void openStreamGaugeReturnsToZeroAfterClientsLeave() {
+        await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 0);
+        List<EventStream> streams = IntStream.range(0, 3)
+                .mapToObj(i -> EventStream.open(viewerOnOne, team.boardPath() + "/events", null)).toList();
+        await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 3);
+
+        streams.forEach(EventStream::close);
+
+        await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 0);
+    }
+
+    private static void assertPushed(Event event, long seq, String... fragments) {
+        assertThat(event.name()).isEqualTo("board");
+        assertThat(event.id()).isEqualTo(Long.toString(seq));
+        assertThat(event.data()).contains(fragments);
+    }
+
+    private static String[] ids(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).mapToObj(Long::toString).toArray(String[]::new);
+    }
+
+    /** Drops an instance's Redis subscription the way a network blip would; Lettuce reconnects by itself. */
+    private static void killPubSubConnectionsOf(String clientName) {
+        StringRedisTemplate redis = two.bean(StringRedisTemplate.class);
+        List<String> killed = redis.execute((RedisCallback<List<String>>) connection -> kill(connection, clientName));
+        assertThat(killed).isNotEmpty();
+    }
+
+    private static List<String> kill(RedisConnection connection, String clientName) {
+        return connection.serverCommands().getClientList().stream()
+                .filter(client -> clientName.equals(client.getName()) && client.getSubscriptions() > 0)
+                .map(client -> {
+                    String[] address = client.getAddressPort().split(":");
+                    connection.serverCommands().killClient(address[0], Integer.parseInt(address[1]));
+                    return client.getAddressPort();
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,105 @@
+package io.boardcast.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.boardcast.support.EventStream;
+import io.boardcast.support.EventStream.Event;
+import io.boardcast.support.Fixtures;
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Instance;
+import io.boardcast.support.WebUser;
+import io.boardcast.task.Task;
+import io.boardcast.task.TaskService;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Clients that read nothing, and instances that stop: neither may hold anybody else up. */
+class SlowAndStoppingClientsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static Instance instance;
+
+    @BeforeAll
+    static void start() {
+        instance = Instance.start("postgres", "boardcast.realtime.queue-capacity=8",
+                "boardcast.realtime.heartbeat-interval=200ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    @Test
+    void stalledClientDoesNotDelayDeliveryToTheOthers() throws IOException {
+        Fixtures fixtures = instance.fixtures();
+        Team team = fixtures.team();
+        // Wide cards, so each pushed column is large and a client that reads nothing fills its socket quickly.
+        List<Task> tasks = IntStream.range(0, 80)
+                .mapToObj(i -> fixtures.task(team.boardId(), team.editor(), i + " " + "x".repeat(190))).toList();
+        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        double overflowsBefore = instance.counter("boardcast.streams.overflows");
+
+        try (Socket stalled = openWithoutReading(viewer, team.boardPath() + "/events");
+                EventStream healthy = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+            await().atMost(WAIT).until(() -> instance.gauge("boardcast.streams.open") >= 2);
+            long first = instance.bean(EventLog.class).lastSeq(team.boardId()) + 1;
+            TaskService taskService = instance.bean(TaskService.class);
+            for (int i = 0; i < 80; i++) {
+                Task task = tasks.get(i);
+                taskService.move(team.boardId(), task.getId(), team.editor(), team.columns().get(1), 0L);
+            }
+
+            List<Event> received = healthy.next(80, WAIT);
+
+            assertThat(received).extracting(Event::id).containsExactly(
+                    IntStream.range(0, 80).mapToObj(i -> Long.toString(first + i)).toArray(String[]::new));
+            assertThat(instance.counter("boardcast.streams.overflows")).isGreaterThan(overflowsBefore);
+            assertThat(stalled.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void stoppingAnInstanceEndsItsStreamsAtOnceSoClientsMoveOn() {
+        Instance stopping = Instance.start("postgres");
+        Team team = stopping.fixtures().team();
+        WebUser viewer = new WebUser(stopping.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", null);
+        await().atMost(WAIT).until(() -> stopping.gauge("boardcast.streams.open") == 1);
+
+        Thread closer = new Thread(stopping::close);
+        closer.start();
+
+        // Well inside the 10 s graceful-shutdown phase: the stream was ended, not waited out.
+        await().atMost(Duration.ofSeconds(5)).until(stream::ended);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !closer.isAlive());
+        stream.close();
+    }
+
+    /** An event-stream request from a client with a tiny receive buffer that never reads the response. */
+    private static Socket openWithoutReading(WebUser user, String path) throws IOException {
+        URI uri = user.uri(path);
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAccept: text/event-stream\r\nCookie: " + user.cookieHeader() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+}

@@ -1,0 +1,73 @@
+package io.boardcast.support;
+
+import io.boardcast.BoardcastApplication;
+import io.boardcast.account.AccountService;
+import io.boardcast.board.BoardService;
+import io.boardcast.task.TaskService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One running app instance, as a separate Spring application on its own port sharing PostgreSQL and Redis. */
+public final class Instance implements AutoCloseable {
+
+    /** Per test run, so concurrent runs on the same Redis never hear each other. */
+    public static final String RUN = "it-" + Long.toString(System.currentTimeMillis(), 36);
+
+    private final ConfigurableApplicationContext context;
+
+    private Instance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts an instance with the given profiles and extra properties ("key=value"). */
+    public static Instance start(String profiles, String... properties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url(),
+                "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(),
+                "--boardcast.realtime.channel=boardcast:" + RUN + ":events",
+                "--spring.session.redis.namespace=boardcast:" + RUN + ":session",
+                "--spring.data.redis.host=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_HOST", "127.0.0.1"),
+                "--spring.data.redis.port=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_PORT", "6379"),
+                "--spring.jmx.enabled=false"));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        return new Instance(new SpringApplicationBuilder(BoardcastApplication.class)
+                .profiles(profiles.split(","))
+                .run(args.toArray(String[]::new)));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Fixtures fixtures() {
+        return new Fixtures(bean(AccountService.class), bean(BoardService.class), bean(TaskService.class));
+    }
+
+    public double gauge(String name) {
+        return bean(MeterRegistry.class).get(name).gauge().value();
+    }
+
+    public double counter(String name) {
+        return bean(MeterRegistry.class).get(name).counter().count();
+    }
+
+    public boolean isRunning() {
+        return context.isRunning();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,38 @@
+package io.boardcast.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole app on a random port, over real HTTP, against this run's own PostgreSQL database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Fixtures.class)
+@ActiveProfiles("postgres")
+public abstract class PostgresWebIntegration {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    /** A fresh cookie jar talking to this app. */
+    protected WebUser anonymous() {
+        return new WebUser("http://127.0.0.1:" + port);
+    }
+
+    protected WebUser signedIn(String username) {
+        return anonymous().signIn(username, Fixtures.PASSWORD);
+    }
+}

@@ -1,0 +1,125 @@
+package io.boardcast.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.WebUser;
+import io.boardcast.support.WebUser.Page;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input gets an inline message and a 4xx, plain or htmx; never a stack trace or a 500. */
+class BadInputIT extends PostgresWebIntegration {
+
+    private Team team;
+    private WebUser editor;
+
+    @BeforeEach
+    void team() {
+        team = fixtures.team();
+        editor = signedIn(team.editor());
+    }
+
+    @Test
+    void emptyTitleIsExplained() {
+        assertRejected(createTask(Map.of("title", "  ")), "Give the task a title.");
+    }
+
+    @Test
+    void overlongTitleIsExplained() {
+        assertRejected(createTask(Map.of("title", "x".repeat(201))), "A title has at most 200 characters.");
+    }
+
+    @Test
+    void overlongDescriptionIsExplained() {
+        assertRejected(createTask(Map.of("title", "ok", "description", "x".repeat(10_001))),
+                "A description has at most 10,000 characters.");
+    }
+
+    @Test
+    void assigneeWhoIsNotAMemberIsExplained() {
+        assertRejected(createTask(Map.of("title", "ok", "assignee", team.outsider())),
+                "The assignee must be a member of this board.");
+    }
+
+    @Test
+    void unparseableDueDateIsExplained() {
+        assertRejected(createTask(Map.of("title", "ok", "dueAt", "next tuesday")),
+                "Enter the due date as a date and time");
+    }
+
+    @Test
+    void columnOfAnotherBoardIsExplained() {
+        Team other = fixtures.team();
+        assertRejected(createTask(Map.of("title", "ok", "columnId", other.columns().get(0).toString())),
+                "Choose one of this board&#39;s columns.");
+    }
+
+    @Test
+    void badInputKeepsWhatWasTyped() {
+        Page page = createTask(Map.of("title", "Keep me", "dueAt", "soon"));
+
+        assertThat(page.body()).contains("value=\"Keep me\"");
+    }
+
+    @Test
+    void htmxCreateWithBadInputAnswersWithTheFormAndItsErrors() {
+        Page page = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", ""));
+
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).startsWith("<section id=\"task-create\"").contains("Give the task a title.",
+                "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void editWithBadInputIsExplained() {
+        assertRejected(editor.post(team.taskPath(), Map.of("title", "", "version", "0")), "Give the task a title.");
+    }
+
+    @Test
+    void overlongCommentIsExplained() {
+        assertRejected(editor.post(team.taskPath() + "/comments", Map.of("body", "x".repeat(5_001))),
+                "A comment has at most 5,000 characters.");
+        assertRejected(editor.htmxPost(team.taskPath() + "/comments", Map.of("body", " ")),
+                "Write something first.");
+    }
+
+    @Test
+    void moveToAColumnOfAnotherBoardIsExplained() {
+        Team other = fixtures.team();
+        Page page = editor.post(team.taskPath() + "/move",
+                Map.of("columnId", other.columns().get(0).toString(), "version", "0"));
+
+        assertRejected(page, "Choose one of this board&#39;s columns.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/boards/abc", "/boards/999999999", "/boards/1/tasks/xyz", "/nowhere"})
+    void unknownAddressesGetANotFoundPage(String path) {
+        Page page = editor.get(path);
+
+        assertThat(page.status()).isBetween(400, 404);
+        assertThat(page.body()).doesNotContain("Exception", "at io.boardcast");
+    }
+
+    @Test
+    void moveWithoutAColumnIsABadRequestNotAServerError() {
+        Page page = editor.post(team.taskPath() + "/move", Map.of("version", "0"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("That request didn").doesNotContain("Exception");
+    }
+
+    private Page createTask(Map<String, String> form) {
+        return editor.post(team.boardPath() + "/tasks", form);
+    }
+
+    private static void assertRejected(Page page, String message) {
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains(message).doesNotContain("Exception");
+    }
+}

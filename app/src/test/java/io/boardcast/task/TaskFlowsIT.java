@@ -1,0 +1,156 @@
+package io.boardcast.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.WebUser;
+import io.boardcast.support.WebUser.Page;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Task and comment flows through the real HTTP stack, as plain form posts and as htmx posts. */
+class TaskFlowsIT extends PostgresWebIntegration {
+
+    private Team team;
+    private WebUser editor;
+
+    @BeforeEach
+    void team() {
+        team = fixtures.team();
+        editor = signedIn(team.editor());
+    }
+
+    @Test
+    void boardPageShowsColumnsCardsAndTheStreamToSubscribeTo() {
+        Page board = editor.get(team.boardPath());
+
+        assertThat(board.status()).isEqualTo(200);
+        assertThat(board.body()).contains("To do", "In progress", "Done", "id=\"task-" + team.taskId() + "\"",
+                "sse-connect=\"/boards/" + team.boardId() + "/events?lastEventId=1\"");
+    }
+
+    @Test
+    void createdTaskAppearsInItsColumnAfterRedirect() {
+        Page created = editor.post(team.boardPath() + "/tasks", Map.of("title", "Plain form task",
+                "columnId", team.columns().get(1).toString(), "assignee", team.viewer(),
+                "dueAt", "2026-12-24T18:00", "zone", "Europe/Berlin"));
+
+        assertThat(created.status()).isEqualTo(302);
+        assertThat(created.location()).endsWith(team.boardPath());
+        String board = editor.get(team.boardPath()).body();
+        String column = board.substring(board.indexOf("id=\"column-" + team.columns().get(1) + "\""));
+        assertThat(column).contains("Plain form task", team.viewer(), "datetime=\"2026-12-24T17:00:00Z\"");
+    }
+
+    @Test
+    void htmxCreateAnswersWithAFreshFormAndTheColumnOutOfBand() {
+        Page response = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", "Htmx task"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).startsWith("<section id=\"task-create\"")
+                .contains("id=\"column-" + team.columns().get(0) + "\"", "hx-swap-oob=\"true\"", "Htmx task")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void movedTaskLeavesOneColumnForAnother() {
+        Page moved = editor.post(team.taskPath() + "/move",
+                Map.of("columnId", team.columns().get(2).toString(), "version", "0"));
+
+        assertThat(moved.status()).isEqualTo(302);
+        String board = editor.get(team.boardPath()).body();
+        int done = board.indexOf("id=\"column-" + team.columns().get(2) + "\"");
+        assertThat(board.indexOf("id=\"task-" + team.taskId() + "\"")).isGreaterThan(done);
+    }
+
+    @Test
+    void htmxMoveAnswersWithBothColumnsOutOfBand() {
+        Page moved = editor.htmxPost(team.taskPath() + "/move",
+                Map.of("columnId", team.columns().get(1).toString(), "version", "0"));
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.body()).contains("id=\"column-" + team.columns().get(0) + "\" hx-swap-oob=\"true\"",
+                "id=\"column-" + team.columns().get(1) + "\" hx-swap-oob=\"true\"");
+    }
+
+    @Test
+    void editedTaskShowsItsNewTitle() {
+        Page edited = editor.post(team.taskPath(), Map.of("title", "Renamed", "description", "Now with words",
+                "assignee", "", "version", "0"));
+
+        assertThat(edited.status()).isEqualTo(302);
+        assertThat(editor.get(team.taskPath()).body()).contains("Renamed", "Now with words");
+    }
+
+    @Test
+    void htmxEditAnswersWithTheDetailHoldingTheNextVersion() {
+        Page edited = editor.htmxPost(team.taskPath(), Map.of("title", "Renamed by htmx", "version", "0"));
+
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.body()).startsWith("<div class=\"task-detail\" id=\"task-" + team.taskId() + "-detail\"")
+                .contains("Renamed by htmx", "Saved.", "name=\"version\" value=\"1\"");
+    }
+
+    @Test
+    void staleEditIsRefusedWithTheCurrentStateAndNothingIsOverwritten() {
+        editor.post(team.taskPath(), Map.of("title", "First writer wins", "version", "0"));
+
+        Page stale = editor.post(team.taskPath(), Map.of("title", "Second writer", "version", "0"));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else changed this task first", "First writer wins");
+        assertThat(editor.get(team.taskPath()).body()).doesNotContain("Second writer");
+    }
+
+    @Test
+    void staleMoveIsRefusedWithAMessageForPlainAndHtmxPosts() {
+        editor.post(team.taskPath(), Map.of("title", "Edited meanwhile", "version", "0"));
+        Map<String, String> move = Map.of("columnId", team.columns().get(2).toString(), "version", "0");
+
+        Page plain = editor.post(team.taskPath() + "/move", move);
+        Page htmx = editor.htmxPost(team.taskPath() + "/move", move);
+
+        assertThat(plain.status()).isEqualTo(409);
+        assertThat(plain.body()).contains("Someone else changed this task first");
+        assertThat(htmx.status()).isEqualTo(409);
+        assertThat(htmx.body()).contains("id=\"flash\"", "Someone else changed this task first",
+                "id=\"column-" + team.columns().get(0) + "\" hx-swap-oob=\"true\"");
+    }
+
+    @Test
+    void deletedTaskIsGone() {
+        Page deleted = editor.post(team.taskPath() + "/delete", Map.of());
+
+        assertThat(deleted.status()).isEqualTo(302);
+        assertThat(editor.get(team.taskPath()).status()).isEqualTo(404);
+        assertThat(editor.get(team.boardPath()).body()).doesNotContain("id=\"task-" + team.taskId() + "\"");
+    }
+
+    @Test
+    void commentAppearsOnTheTaskAndCountsOnTheCard() {
+        Page commented = editor.post(team.taskPath() + "/comments", Map.of("body", "Looks good to me"));
+
+        assertThat(commented.status()).isEqualTo(302);
+        assertThat(editor.get(team.taskPath()).body()).contains("Looks good to me");
+        assertThat(editor.get(team.boardPath()).body()).contains("<dd class=\"comment-count\">1</dd>");
+    }
+
+    @Test
+    void htmxCommentAnswersWithAnEmptyFormAndTheListOutOfBand() {
+        Page commented = editor.htmxPost(team.taskPath() + "/comments", Map.of("body", "Via htmx"));
+
+        assertThat(commented.status()).isEqualTo(200);
+        assertThat(commented.body()).startsWith("<form id=\"comment-form-" + team.taskId() + "\"")
+                .contains("id=\"comments-" + team.taskId() + "\" hx-swap-oob=\"true\"", "Via htmx");
+    }
+
+    @Test
+    void userTextIsAlwaysEscaped() {
+        editor.post(team.boardPath() + "/tasks", Map.of("title", "<script>alert(1)</script>"));
+
+        String board = editor.get(team.boardPath()).body();
+        assertThat(board).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+}

@@ -1,0 +1,141 @@
+package io.boardcast.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Real nginx in front of the instances, configured from the repository's one template
+ * (deploy/nginx/boardcast.conf.template), running as the current user with everything under a temporary directory.
+ */
+final class NginxProxy implements AutoCloseable {
+
+    private final E2eSettings settings;
+    private final Path dir;
+    private final int httpPort;
+    private final int tlsPort;
+    private Process process;
+
+    NginxProxy(E2eSettings settings, Path dir, int httpPort, int tlsPort) {
+        this.settings = settings;
+        this.dir = dir;
+        this.httpPort = httpPort;
+        this.tlsPort = tlsPort;
+    }
+
+    String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The HTTP/2 listener; "localhost" because that's the certificate's name. */
+    String tlsUrl() {
+        return "https://localhost:" + tlsPort;
+    }
+
+    NginxProxy start(List<AppInstance> instances) {
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectories(settings.logDir());
+            Path cert = dir.resolve("tls.crt");
+            Path key = dir.resolve("tls.key");
+            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                    "-keyout", key.toString(), "-out", cert.toString()));
+            String upstreams = instances.stream().map(i -> "server " + i.address() + " max_fails=1 fail_timeout=10s;")
+                    .collect(Collectors.joining("\n    "));
+            Path site = dir.resolve("boardcast.conf");
+            Files.writeString(site, NginxTemplate.render(Files.readString(settings.nginxTemplate()), Map.of(
+                    "APP_UPSTREAMS", upstreams,
+                    "HTTP_PORT", "127.0.0.1:" + httpPort,
+                    "TLS_PORT", "127.0.0.1:" + tlsPort,
+                    "TLS_CERT", cert.toString(),
+                    "TLS_KEY", key.toString())));
+            Path main = dir.resolve("nginx.conf");
+            Files.writeString(main, mainConfig(site));
+            Path errorLog = settings.logDir().resolve("nginx-error.log");
+            process = new ProcessBuilder(settings.nginx(), "-p", dir.toString(), "-c", main.toString(),
+                    "-e", errorLog.toString(), "-g", "daemon off;")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logDir().resolve("nginx.out").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start nginx", e);
+        }
+        await("nginx listening (see " + settings.logDir() + "/nginx-error.log)").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("nginx exited with " + process.exitValue());
+                    }
+                    return listening(httpPort) && listening(tlsPort);
+                });
+        return this;
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: fast shutdown of master and workers
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The surroundings a packaged nginx has in /etc/nginx/nginx.conf; here every path is ours. */
+    private String mainConfig(Path site) {
+        String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
+        return user + """
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                events { worker_connections 1024; }
+                http {
+                    log_format upstream '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
+                                        'upstream=$upstream_addr upstream_status=$upstream_status rt=$request_time';
+                    access_log %2$s/nginx-access.log upstream;
+                    client_body_temp_path %1$s/client_body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    include %3$s;
+                }
+                """.formatted(dir, settings.logDir().toAbsolutePath(), site);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static void run(List<String> command) throws IOException {
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(tool.getInputStream().readAllBytes());
+            if (tool.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.boardcast.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** A task's page: its summary, the edit form and the comments. */
+final class TaskPage {
+
+    private final Page page;
+    private final long taskId;
+
+    TaskPage(Page page, long taskId) {
+        this.page = page;
+        this.taskId = taskId;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    TaskPage awaitLive() {
+        assertThat(page.locator("#connection-status")).hasAttribute("data-state", "live");
+        return this;
+    }
+
+    Locator title() {
+        return page.locator("#task-" + taskId + "-summary h1");
+    }
+
+    Locator comments() {
+        return page.locator("ol#comments-" + taskId + " li.comment");
+    }
+
+    void comment(String body) {
+        Locator form = page.locator("form#comment-form-" + taskId);
+        form.locator("textarea[name=body]").fill(body);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Comment")).click();
+    }
+
+    void rename(String title) {
+        page.locator("#edit-title").fill(title);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+    }
+}
