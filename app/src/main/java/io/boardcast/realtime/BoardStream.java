@@ -149,16 +149,28 @@ final class BoardStream {
         }
     }
 
-    /** Ends the stream once; the browser reconnects (to any instance) and resumes from its last event id. */
+    /**
+     * Ends the stream once; the browser reconnects (to any instance) and resumes from its last event id. Completing
+     * waits for a write in progress (the emitter serializes them), so it happens on the sender, never on the caller:
+     * a stalled client must not stall the thread that feeds everyone else.
+     */
     void close() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
-            try {
-                emitter.complete();
-            } catch (RuntimeException alreadyGone) {
-                // completing a stream whose client vanished is fine
-            }
             onClose.accept(this);
+            try {
+                sender.execute(this::complete);
+            } catch (RejectedExecutionException saturated) {
+                complete();
+            }
+        }
+    }
+
+    private void complete() {
+        try {
+            emitter.complete();
+        } catch (RuntimeException alreadyGone) {
+            // completing a stream whose client vanished is fine
         }
     }
 

@@ -222,7 +222,7 @@ class LiveAcrossInstancesIT {
 
     private static List<String> kill(RedisConnection connection, String clientName) {
         return connection.serverCommands().getClientList().stream()
-                .filter(client -> clientName.equals(client.getName()) && client.getSubscriptions() > 0)
+                .filter(client -> clientName.equals(client.getName()) && client.getChannelSubscribtions() != null && client.getChannelSubscribtions() > 0)
                 .map(client -> {
                     String[] address = client.getAddressPort().split(":");
                     connection.serverCommands().killClient(address[0], Integer.parseInt(address[1]));

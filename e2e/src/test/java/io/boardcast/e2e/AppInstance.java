@@ -44,7 +44,9 @@ final class AppInstance implements AutoCloseable {
                 // This run's own channel and session keys: parallel runs on one Redis never see each other.
                 "--boardcast.realtime.channel=" + namespace + ":board-events",
                 "--spring.session.redis.namespace=" + namespace + ":session",
-                "--boardcast.realtime.heartbeat-interval=2s"));
+                "--boardcast.realtime.heartbeat-interval=2s",
+                // Behind nginx's TLS listener redirects must say https; the app doesn't set this itself (yet).
+                "--server.forward-headers-strategy=native"));
     }
 
     String name() {
