@@ -3,6 +3,7 @@ package io.boardcast;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,8 +17,9 @@ public class BoardcastApplication {
         SpringApplication.run(BoardcastApplication.class, args);
     }
 
-    /** The one source of "now", so tests can move time instead of waiting. */
+    /** The one source of "now"; tests supply their own to move time instead of waiting. */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

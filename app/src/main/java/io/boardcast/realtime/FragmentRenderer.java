@@ -3,6 +3,8 @@ package io.boardcast.realtime;
 import io.boardcast.board.BoardColumnRepository;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskRepository;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +26,11 @@ class FragmentRenderer {
     private final TransactionTemplate readOnly;
     private final TaskRepository tasks;
     private final BoardColumnRepository columns;
+    private final Clock clock;
 
     FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, TaskRepository tasks,
-            BoardColumnRepository columns) {
+            BoardColumnRepository columns, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -58,6 +62,8 @@ class FragmentRenderer {
                 switch (event.kind()) {
                     case TASK_EDITED -> fragment(html, "task/fragments", "summary", Map.of("task", t));
                     case COMMENT_ADDED -> fragment(html, "comment/fragments", "list", Map.of("task", t));
+                    case REMINDER_DUE_SOON, REMINDER_OVERDUE -> fragment(html, "realtime/fragments", "toast",
+                            Map.of("kind", event.kind().name(), "title", t.getTitle(), "dueIn", dueIn(t)));
                     default -> { }
                 }
             });
@@ -65,6 +71,16 @@ class FragmentRenderer {
                     Map.of("kind", event.kind().name(), "title", task.map(Task::getTitle).orElse("")));
             return html.toString();
         });
+    }
+
+    /** "in 2 h", "in 40 min": when the task is due, from now. */
+    private String dueIn(Task task) {
+        Duration left = Duration.between(clock.instant(), task.getDueAt());
+        if (left.isNegative()) {
+            return "now";
+        }
+        return left.toHours() >= 1 ? "in " + Math.round(left.toMinutes() / 60.0) + " h"
+                : "in " + Math.max(1, left.toMinutes()) + " min";
     }
 
     private void column(StringBuilder html, long columnId, boolean canEdit) {

@@ -55,6 +55,13 @@ public class Task {
     @Column(name = "due_at")
     private Instant dueAt;
 
+    /** Written only by the reminder claim (never by JPA, so an edit can't undo a claim). */
+    @Column(name = "due_soon_fired_for", insertable = false, updatable = false)
+    private Instant dueSoonFiredFor;
+
+    @Column(name = "overdue_fired_for", insertable = false, updatable = false)
+    private Instant overdueFiredFor;
+
     /** Kept beside the task so a board of cards renders without counting comments per card. */
     @Column(name = "comment_count", nullable = false)
     private int commentCount;
@@ -137,6 +144,17 @@ public class Task {
 
     public Instant getDueAt() {
         return dueAt;
+    }
+
+    /** "overdue" or "due-soon" once that reminder has fired for the current due time; null when done or unset. */
+    public String getDueState() {
+        if (dueAt == null || board.isLastColumn(column)) {
+            return null;
+        }
+        if (dueAt.equals(overdueFiredFor)) {
+            return "overdue";
+        }
+        return dueAt.equals(dueSoonFiredFor) ? "due-soon" : null;
     }
 
     public int getCommentCount() {

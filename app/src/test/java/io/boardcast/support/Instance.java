@@ -5,6 +5,7 @@ import io.boardcast.account.AccountService;
 import io.boardcast.board.BoardService;
 import io.boardcast.task.TaskService;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +25,11 @@ public final class Instance implements AutoCloseable {
 
     /** Starts an instance with the given profiles and extra properties ("key=value"). */
     public static Instance start(String profiles, String... properties) {
+        return start(null, profiles, properties);
+    }
+
+    /** The same, with a clock the test controls (null: the system clock). */
+    public static Instance start(Clock clock, String profiles, String... properties) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.url(),
@@ -37,9 +43,12 @@ public final class Instance implements AutoCloseable {
         for (String property : properties) {
             args.add("--" + property);
         }
-        return new Instance(new SpringApplicationBuilder(BoardcastApplication.class)
-                .profiles(profiles.split(","))
-                .run(args.toArray(String[]::new)));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(BoardcastApplication.class)
+                .profiles(profiles.split(","));
+        if (clock != null) {
+            app.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return new Instance(app.run(args.toArray(String[]::new)));
     }
 
     public String baseUrl() {

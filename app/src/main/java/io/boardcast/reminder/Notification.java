@@ -1,0 +1,81 @@
+package io.boardcast.reminder;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A reminder as its recipient sees it later. Written by the reminder claim; read and marked read here. */
+@Entity
+@Table(name = "notifications")
+public class Notification {
+
+    @Id
+    private Long id;
+
+    @Column(name = "user_id", nullable = false)
+    private Long userId;
+
+    @Column(name = "board_id", nullable = false)
+    private Long boardId;
+
+    @Column(name = "task_id", nullable = false)
+    private Long taskId;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(name = "task_title", nullable = false)
+    private String taskTitle;
+
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected Notification() {
+    }
+
+    void markRead(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getBoardId() {
+        return boardId;
+    }
+
+    public Long getTaskId() {
+        return taskId;
+    }
+
+    public boolean isOverdue() {
+        return ReminderKind.OVERDUE.name().equals(kind);
+    }
+
+    public String getTaskTitle() {
+        return taskTitle;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+}

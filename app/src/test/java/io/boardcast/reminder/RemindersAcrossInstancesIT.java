@@ -1,0 +1,176 @@
+package io.boardcast.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.boardcast.support.EventStream;
+import io.boardcast.support.EventStream.Event;
+import io.boardcast.support.Fixtures;
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Instance;
+import io.boardcast.support.MutableClock;
+import io.boardcast.support.WebUser;
+import io.boardcast.task.Task;
+import io.boardcast.task.TaskForm;
+import io.boardcast.task.TaskService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Two instances scanning the same database, with a clock the test moves: each reminder fires exactly once. */
+class RemindersAcrossInstancesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final MutableClock clock = new MutableClock(Instant.parse("2030-03-04T09:00:00Z"));
+    private static Instance one;
+    private static Instance two;
+
+    private Team team;
+    private Task task;
+
+    @BeforeAll
+    static void startInstances() {
+        // Scans are triggered by the tests, both instances at once, to make them race.
+        one = Instance.start(clock, "postgres,redis", "boardcast.reminders.scan-interval=1h");
+        two = Instance.start(clock, "postgres,redis", "boardcast.reminders.scan-interval=1h");
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        for (Instance instance : new Instance[] {one, two}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void taskDueInTwoHours() {
+        team = one.fixtures().team();
+        task = one.bean(TaskService.class).create(team.boardId(), team.owner(),
+                TaskForm.of("Write spec", null, team.editor(), inHours(2), "UTC"));
+    }
+
+    @Test
+    void dueSoonFiresOnceWhenBothInstancesScanAtTheSameTime() {
+        try (EventStream viewer = stream(one)) {
+            scanOnBothAtOnce();
+            scanOnBothAtOnce();
+
+            Event reminder = viewer.next(WAIT);
+
+            assertThat(reminder.data()).contains("&#39;Write spec&#39; is due in 2 h", "badge due-soon", "role=\"alert\"",
+                    "Write spec is due soon");
+            assertNoMoreEvents(viewer);
+            assertThat(logged("REMINDER_DUE_SOON")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void overdueFiresOnceAndReachesViewersOnEitherInstance() {
+        scanOnBothAtOnce();
+        try (EventStream onOne = stream(one); EventStream onTwo = stream(two)) {
+            clock.advance(Duration.ofHours(3));
+
+            scanOnBothAtOnce();
+            scanOnBothAtOnce();
+
+            for (EventStream viewer : List.of(onOne, onTwo)) {
+                assertThat(viewer.next(WAIT).data()).contains("&#39;Write spec&#39; is overdue", "badge overdue");
+                assertNoMoreEvents(viewer);
+            }
+            assertThat(logged("REMINDER_OVERDUE")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void laterDueDateArmsTheReminderAgain() {
+        scanOnBothAtOnce();
+        Task current = one.bean(TaskService.class).find(team.boardId(), task.getId(), team.owner());
+        TaskForm later = TaskForm.of("Write spec", null, team.editor(), inHours(48), "UTC");
+        later.setVersion(current.getVersion());
+        one.bean(TaskService.class).edit(team.boardId(), task.getId(), team.owner(), later);
+
+        scanOnBothAtOnce();
+        assertThat(logged("REMINDER_DUE_SOON")).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(30));
+        scanOnBothAtOnce();
+        assertThat(logged("REMINDER_DUE_SOON")).isEqualTo(2);
+    }
+
+    @Test
+    void taskDoneBeforeItsDeadlineIsNeverOverdue() {
+        one.bean(TaskService.class).move(team.boardId(), task.getId(), team.owner(), team.columns().get(2), 0L);
+
+        clock.advance(Duration.ofHours(3));
+        scanOnBothAtOnce();
+
+        assertThat(logged("REMINDER_OVERDUE")).isZero();
+        assertThat(logged("REMINDER_DUE_SOON")).isZero();
+    }
+
+    @Test
+    void assigneeFindsTheReminderInTheirNotificationsAfterAReload() {
+        scanOnBothAtOnce();
+        WebUser assignee = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).at(two.baseUrl());
+
+        String page = assignee.get("/notifications").body();
+        assertThat(page).contains("Write spec", "is due soon", "aria-label=\"Notifications, 1 unread\"");
+        assertThat(new WebUser(one.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).get("/notifications").body())
+                .doesNotContain("Write spec");
+
+        long id = Long.parseLong(page.replaceAll("(?s).*id=\"notification-(\\d+)\".*", "$1"));
+        assertThat(assignee.post("/notifications/" + id + "/read", Map.of()).status()).isEqualTo(302);
+        assertThat(assignee.get("/boards").body()).contains("aria-label=\"Notifications, 0 unread\"");
+    }
+
+    private EventStream stream(Instance instance) {
+        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        long seq = instance.bean(JdbcClient.class).sql("select last_event_seq from boards where id = ?")
+                .param(team.boardId()).query(Long.class).single();
+        EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", Long.toString(seq));
+        assertThat(stream.status()).isEqualTo(200);
+        return stream;
+    }
+
+    /** Both instances run a scan at the same moment, as their schedulers would now and then. */
+    private static void scanOnBothAtOnce() {
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> scanAfter(start, one)),
+                CompletableFuture.runAsync(() -> scanAfter(start, two))).join();
+    }
+
+    private static void scanAfter(CyclicBarrier start, Instance instance) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        instance.bean(ReminderScheduler.class).scan();
+    }
+
+    private long logged(String kind) {
+        return one.bean(JdbcClient.class).sql("select count(*) from board_events where task_id = ? and kind = ?")
+                .params(task.getId(), kind).query(Long.class).single();
+    }
+
+    private static void assertNoMoreEvents(EventStream stream) {
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> stream.pending() == 0);
+    }
+
+    private static LocalDateTime inHours(int hours) {
+        return LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(hours)), ZoneOffset.UTC);
+    }
+}
