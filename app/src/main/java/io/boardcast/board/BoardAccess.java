@@ -1,6 +1,7 @@
 package io.boardcast.board;
 
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,5 +43,11 @@ public class BoardAccess {
     @Transactional(readOnly = true)
     public Optional<Membership> memberNamed(long boardId, String username) {
         return memberships.find(boardId, username);
+    }
+
+    /** Everyone who may see the board right now. */
+    @Transactional(readOnly = true)
+    public Set<String> members(long boardId) {
+        return memberships.usernames(boardId);
     }
 }

@@ -2,6 +2,7 @@ package io.boardcast.board;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,4 +18,7 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     List<Membership> findByBoard(long boardId);
 
     long countByBoardIdAndRole(long boardId, Role role);
+
+    @Query("select m.account.username from Membership m where m.board.id = :boardId")
+    Set<String> usernames(long boardId);
 }

@@ -1,9 +1,11 @@
 package io.boardcast.realtime;
 
+import io.boardcast.board.BoardAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +24,7 @@ class BoardFeeds {
 
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
     private final EventLog log;
+    private final BoardAccess access;
     private final FragmentRenderer renderer;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
@@ -30,10 +33,11 @@ class BoardFeeds {
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    BoardFeeds(EventLog log, FragmentRenderer renderer, RealtimeProperties properties, RealtimeMetrics metrics,
+    BoardFeeds(EventLog log, BoardAccess access, FragmentRenderer renderer, RealtimeProperties properties, RealtimeMetrics metrics,
             @Qualifier("streamSender") Executor sender, @Qualifier("feedDispatcher") TaskExecutor dispatcher,
             Clock clock) {
         this.log = log;
+        this.access = access;
         this.renderer = renderer;
         this.properties = properties;
         this.metrics = metrics;
@@ -48,7 +52,7 @@ class BoardFeeds {
         BoardStream stream = new BoardStream(boardId, username, canEdit, emitter, properties.queueCapacity(), sender,
                 metrics, clock, this::closed);
         emitter.onCompletion(stream::closedByContainer);
-        emitter.onTimeout(stream::closedByContainer);
+        emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.closedByContainer());
         metrics.streamOpened();
         if (shuttingDown) {
@@ -81,9 +85,18 @@ class BoardFeeds {
         }
     }
 
-    /** Compares every watched board with the database and delivers whatever this instance missed. */
+    /**
+     * Compares every watched board with the database and delivers whatever this instance missed, and ends the
+     * streams of people who are no longer members.
+     */
     void sweep() {
         feeds.values().removeIf(BoardFeed::retireIfIdle);
+        for (BoardFeed feed : feeds.values()) {
+            Set<String> members = access.members(feed.boardId());
+            List.copyOf(feed.streams()).stream()
+                    .filter(stream -> !members.contains(stream.username()))
+                    .forEach(BoardStream::close);
+        }
         catchUpAll();
     }
 

@@ -182,6 +182,21 @@ class LiveAcrossInstancesIT {
     }
 
     @Test
+    void removedMemberStreamEndsAtTheNextSweep() {
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", null)) {
+            long viewerMembership = one.bean(io.boardcast.board.MembershipRepository.class)
+                    .find(team.boardId(), team.viewer()).orElseThrow().getId();
+            new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD)
+                    .post(team.boardPath() + "/members/" + viewerMembership + "/delete", Map.of());
+
+            one.bean(BoardFeeds.class).sweep();
+
+            await().atMost(WAIT).until(stream::ended);
+            assertThat(EventStream.open(viewerOnOne, team.boardPath() + "/events", null).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void clientTooFarBehindIsToldToResync() {
         try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "999999")) {
             Event event = stream.next(WAIT);
@@ -201,6 +216,17 @@ class LiveAcrossInstancesIT {
         streams.forEach(EventStream::close);
 
         await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 0);
+    }
+
+    @Test
+    void prometheusEndpointExposesTheRealtimeMeters() {
+        String metrics = new WebUser(one.baseUrl()).get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("boardcast_streams_open", "boardcast_events_published_total",
+                "boardcast_events_delivered_total", "boardcast_events_replayed_total",
+                "boardcast_events_backfilled_total", "boardcast_streams_resyncs_total",
+                "boardcast_streams_overflows_total", "boardcast_events_latency_seconds_bucket");
+        assertThat(new WebUser(one.baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"");
     }
 
     private static void assertPushed(Event event, long seq, String... fragments) {

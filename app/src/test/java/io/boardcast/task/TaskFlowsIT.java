@@ -153,4 +153,16 @@ class TaskFlowsIT extends PostgresWebIntegration {
         String board = editor.get(team.boardPath()).body();
         assertThat(board).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
     }
+
+    @Test
+    void taskOfAnotherBoardIsNotFoundThroughThisBoardsAddress() {
+        Team other = fixtures.team();
+        String foreignTask = team.boardPath() + "/tasks/" + other.taskId();
+
+        assertThat(editor.get(foreignTask).status()).isEqualTo(404);
+        assertThat(editor.post(foreignTask + "/move", Map.of("columnId", team.columns().get(1).toString(),
+                "version", "0")).status()).isEqualTo(404);
+        assertThat(editor.post(foreignTask + "/delete", Map.of()).status()).isEqualTo(404);
+        assertThat(signedIn(other.owner()).get(other.taskPath()).body()).contains("First task");
+    }
 }
