@@ -62,8 +62,11 @@ class FragmentRenderer {
                 switch (event.kind()) {
                     case TASK_EDITED -> fragment(html, "task/fragments", "summary", Map.of("task", t));
                     case COMMENT_ADDED -> fragment(html, "comment/fragments", "list", Map.of("task", t));
-                    case REMINDER_DUE_SOON, REMINDER_OVERDUE -> fragment(html, "realtime/fragments", "toast",
-                            Map.of("kind", event.kind().name(), "title", t.getTitle(), "dueIn", dueIn(t)));
+                    case REMINDER_DUE_SOON, REMINDER_OVERDUE -> {
+                        fragment(html, "task/fragments", "summary", Map.of("task", t));
+                        fragment(html, "realtime/fragments", "toast",
+                                Map.of("kind", event.kind().name(), "title", t.getTitle(), "dueIn", dueIn(t)));
+                    }
                     default -> { }
                 }
             });

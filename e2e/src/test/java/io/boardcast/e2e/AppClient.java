@@ -29,8 +29,7 @@ final class AppClient {
     }
 
     APIResponse get(String path) {
-        APIResponse response = request.get(baseUrl + path);
-        return response;
+        return request.get(baseUrl + path);
     }
 
     String page(String path) {

@@ -45,8 +45,8 @@ final class AppInstance implements AutoCloseable {
                 "--boardcast.realtime.channel=" + namespace + ":board-events",
                 "--spring.session.redis.namespace=" + namespace + ":session",
                 "--boardcast.realtime.heartbeat-interval=2s",
-                // Behind nginx's TLS listener redirects must say https; the app doesn't set this itself (yet).
-                "--server.forward-headers-strategy=native"));
+                // Reminders fall due within a second of a due date being set.
+                "--boardcast.reminders.scan-interval=1s"));
     }
 
     String name() {

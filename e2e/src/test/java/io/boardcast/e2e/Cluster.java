@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** This run's database, two app instances and nginx in front of them. Started once per JVM. */
 final class Cluster implements AutoCloseable {
@@ -26,6 +27,7 @@ final class Cluster implements AutoCloseable {
             throw new IllegalStateException("No app jar at " + settings.appJar().toAbsolutePath()
                     + ": build the app first, or pass -Dboardcast.app.jar=...");
         }
+        clearLogs(settings.logDir());
         long runId = System.currentTimeMillis();
         String namespace = "boardcast:e2e:" + runId;
         List<AutoCloseable> started = new ArrayList<>();
@@ -90,6 +92,20 @@ final class Cluster implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** Each run's logs alone; an instance restarted within the run appends to its own. */
+    private static void clearLogs(Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            try (Stream<Path> logs = Files.list(logDir)) {
+                for (Path log : logs.toList()) {
+                    Files.deleteIfExists(log);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot clear " + logDir, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.boardcast.e2e;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,6 +19,11 @@ final class E2eExtension implements BeforeEachCallback, AfterTestExecutionCallba
         ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(E2eExtension.class);
+
+    static {
+        // CI machines are small and busy: give auto-waiting assertions room before they call a change lost.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {

@@ -44,4 +44,19 @@ final class TaskPage {
         page.locator("#edit-title").fill(title);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
     }
+
+    /** Sets a due date this many minutes from now in the browser's own time zone, and an assignee. */
+    void reschedule(int minutesFromNow, String assignee) {
+        String due = (String) page.evaluate("minutes => { const d = new Date(Date.now() + minutes * 60000);"
+                + " const p = n => String(n).padStart(2, '0');"
+                + " return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T'"
+                + " + p(d.getHours()) + ':' + p(d.getMinutes()); }", minutesFromNow);
+        page.locator("#edit-due").fill(due);
+        page.locator("#edit-assignee").selectOption(assignee);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+    }
+
+    Locator badge() {
+        return page.locator("#task-" + taskId + "-summary .badge");
+    }
 }
