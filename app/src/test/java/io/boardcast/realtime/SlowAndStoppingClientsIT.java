@@ -32,8 +32,10 @@ class SlowAndStoppingClientsIT {
 
     @BeforeAll
     static void start() {
+        // A small pool that gives up quickly: a stream holding a connection would show at once.
         instance = Instance.start("postgres", "boardcast.realtime.queue-capacity=8",
-                "boardcast.realtime.heartbeat-interval=200ms");
+                "boardcast.realtime.heartbeat-interval=200ms", "spring.datasource.hikari.maximum-pool-size=3",
+                "spring.datasource.hikari.connection-timeout=1000");
     }
 
     @AfterAll
@@ -69,6 +71,23 @@ class SlowAndStoppingClientsIT {
                     IntStream.range(0, 80).mapToObj(i -> Long.toString(first + i)).toArray(String[]::new));
             assertThat(instance.counter("boardcast.streams.overflows")).isGreaterThan(overflowsBefore);
             assertThat(stalled.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void openStreamsHoldNoDatabaseConnections() {
+        Team team = instance.fixtures().team();
+        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+
+        List<EventStream> streams = IntStream.range(0, 8)
+                .mapToObj(i -> EventStream.open(viewer, team.boardPath() + "/events", null)).toList();
+        try {
+            assertThat(streams).extracting(EventStream::status).containsOnly(200);
+            assertThat(viewer.get(team.boardPath()).status()).isEqualTo(200);
+            instance.fixtures().task(team.boardId(), team.editor(), "Still writable");
+            assertThat(streams.get(7).next(WAIT).data()).contains("Still writable");
+        } finally {
+            streams.forEach(EventStream::close);
         }
     }
 
