@@ -1,0 +1,90 @@
+package io.boardcast.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One board with an owner (who also edits), a few tasks, and viewer accounts signed in beforehand. Viewers share
+ * {@code accounts} sessions round-robin: signing in is a BCrypt hash on the server, and thousands of them would
+ * make the setup, not the streams, the slow part. The server authorizes each stream separately either way.
+ */
+final class BoardFixture {
+
+    final UserSession owner;
+    final List<UserSession> viewers;
+    final long boardId;
+    final long taskId;
+    final List<Long> columns;
+
+    private BoardFixture(UserSession owner, List<UserSession> viewers, long boardId, long taskId, List<Long> columns) {
+        this.owner = owner;
+        this.viewers = viewers;
+        this.boardId = boardId;
+        this.taskId = taskId;
+        this.columns = columns;
+    }
+
+    static BoardFixture create(HttpClient http, List<AppInstance> apps, int accounts, int tasks, String runId)
+            throws Exception {
+        String base = apps.get(0).baseUrl();
+        String password = "bench-password";
+        UserSession owner = UserSession.signUpAndLogIn(http, base, "owner-" + runId, password);
+        long boardId = owner.createBoard(base, "Bench " + runId);
+        for (int t = 1; t <= tasks; t++) {
+            owner.createTask(base, boardId, "Bench task " + t + " with a title of a usual length");
+        }
+        String page = owner.boardPage(base, boardId);
+        List<Long> columns = UserSession.ids(page, "column");
+        List<Long> taskIds = UserSession.ids(page, "task");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<UserSession>> signIns = new ArrayList<>();
+            for (int i = 0; i < accounts; i++) {
+                String name = "viewer-" + i + "-" + runId;
+                String instance = apps.get(i % apps.size()).baseUrl();
+                signIns.add(pool.submit(() -> UserSession.signUpAndLogIn(http, instance, name, password)));
+            }
+            List<UserSession> viewers = new ArrayList<>();
+            for (Future<UserSession> signIn : signIns) {
+                UserSession viewer = signIn.get();
+                owner.addViewer(base, boardId, viewer.username);
+                viewers.add(viewer);
+            }
+            return new BoardFixture(owner, viewers, boardId, taskIds.get(0), columns);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Viewer i's stream request, to instance i mod apps: the split a load balancer would make. */
+    List<HttpRequest> streamRequests(int n, List<AppInstance> apps) {
+        List<HttpRequest> requests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            requests.add(streamRequest(apps.get(i % apps.size()), viewers.get(i % viewers.size())));
+        }
+        return requests;
+    }
+
+    HttpRequest streamRequest(AppInstance app, UserSession viewer) {
+        return HttpRequest.newBuilder(URI.create(app.baseUrl() + "/boards/" + boardId + "/events"))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "text/event-stream")
+                .header("Cookie", "SESSION=" + viewer.cookie()).build();
+    }
+
+    HttpRequest pageRequest(AppInstance app, UserSession viewer) {
+        return HttpRequest.newBuilder(URI.create(app.baseUrl() + "/boards/" + boardId))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", "SESSION=" + viewer.cookie()).build();
+    }
+
+    long nextSeq(AppInstance app) throws IOException, InterruptedException {
+        return UserSession.lastEventId(owner.boardPage(app.baseUrl(), boardId)) + 1;
+    }
+}
