@@ -122,7 +122,13 @@ final class UserSession {
         if (cookie != null) {
             request.header("Cookie", "SESSION=" + cookie);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException staleConnection) {
+            // A pooled keep-alive connection the server closed meanwhile (after the polling storm): once more.
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         remember(response);
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
