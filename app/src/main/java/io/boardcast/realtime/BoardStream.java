@@ -2,6 +2,7 @@ package io.boardcast.realtime;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -9,7 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 
 /**
  * One browser's event stream. Events are queued (bounded) and written by a sender task, so a slow or stalled client
@@ -17,11 +18,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  */
 final class BoardStream {
 
-    /** What the sender writes; {@code event == null} marks the end of the stream. */
-    private record Outgoing(SseEventBuilder event, boolean boardEvent, long publishedAt) {
+    /** What the sender writes: a ready SSE frame; {@code frame == null} marks the end of the stream. */
+    private record Outgoing(Set<DataWithMediaType> frame, boolean boardEvent, long publishedAt) {
     }
 
     private static final Outgoing END = new Outgoing(null, false, 0);
+    private static final Outgoing HEARTBEAT = new Outgoing(SseEmitter.event().comment("heartbeat").build(), false, 0);
 
     private final long boardId;
     private final String username;
@@ -81,24 +83,23 @@ final class BoardStream {
             return;
         }
         lastQueuedSeq = rendered.seq();
-        enqueue(new Outgoing(SseEmitter.event()
-                .id(Long.toString(rendered.seq()))
-                .name("board")
-                .data(rendered.html(canEdit)), true, rendered.event().publishedAt()));
+        enqueue(new Outgoing(rendered.frame(canEdit), true, rendered.event().publishedAt()));
     }
 
     void greet(long reconnectDelayMillis) {
-        enqueue(new Outgoing(SseEmitter.event().reconnectTime(reconnectDelayMillis).comment("live"), false, 0));
+        enqueue(new Outgoing(SseEmitter.event().reconnectTime(reconnectDelayMillis).comment("live").build(), false,
+                0));
     }
 
     void heartbeat() {
-        enqueue(new Outgoing(SseEmitter.event().comment("heartbeat"), false, 0));
+        enqueue(HEARTBEAT);
     }
 
     /** Tells a client too far behind to re-fetch the board, then ends the stream. */
     void resync(long seq) {
         metrics.resync();
-        enqueue(new Outgoing(SseEmitter.event().id(Long.toString(seq)).name("resync").data("resync"), false, 0));
+        enqueue(new Outgoing(SseEmitter.event().id(Long.toString(seq)).name("resync").data("resync").build(), false,
+                0));
         enqueue(END);
     }
 
@@ -133,7 +134,7 @@ final class BoardStream {
                     close();
                     return;
                 }
-                emitter.send(next.event());
+                emitter.send(next.frame());
                 if (next.boardEvent()) {
                     metrics.delivered(next.publishedAt(), clock.millis());
                 }
