@@ -117,10 +117,6 @@ class BoardFeeds {
         feeds.values().forEach(feed -> feed.streams().forEach(BoardStream::heartbeat));
     }
 
-    int openStreams() {
-        return metrics.openStreams();
-    }
-
     /**
      * Ends every stream as soon as shutdown begins, so browsers reconnect to another instance at once and graceful
      * shutdown doesn't wait for streams that never end by themselves.

@@ -60,21 +60,9 @@ final class BoardStream {
         return username;
     }
 
-    SseEmitter emitter() {
-        return emitter;
-    }
-
-    boolean isClosed() {
-        return closed.get();
-    }
-
     /** Client already has everything up to this sequence. */
     void skipUpTo(long seq) {
         lastQueuedSeq = Math.max(lastQueuedSeq, seq);
-    }
-
-    long lastQueuedSeq() {
-        return lastQueuedSeq;
     }
 
     /** Queues the event unless the client already has it: a replay never applies twice. */

@@ -51,10 +51,6 @@ class RealtimeMetrics {
         openStreams.decrementAndGet();
     }
 
-    int openStreams() {
-        return openStreams.get();
-    }
-
     void published() {
         published.increment();
     }

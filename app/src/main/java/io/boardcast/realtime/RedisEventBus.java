@@ -1,5 +1,6 @@
 package io.boardcast.realtime;
 
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -79,7 +80,7 @@ class RedisEventBus implements EventBus {
         @Override
         public void onMessage(Message message, byte[] pattern) {
             try {
-                feeds.accept(BoardEvent.decode(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)));
+                feeds.accept(BoardEvent.decode(new String(message.getBody(), StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException foreign) {
                 log.warn("Ignored a message on the board channel that is not a board event");
             }

@@ -4,6 +4,8 @@ import io.boardcast.board.BoardRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +45,10 @@ class Reminders {
     @Transactional(readOnly = true)
     List<Due> due() {
         Instant now = clock.instant();
-        List<Due> dueSoon = find(ReminderKind.DUE_SOON, "t.due_at > ? and t.due_at <= ?", now,
-                now.plus(properties.leadTime()));
-        List<Due> overdue = find(ReminderKind.OVERDUE, "t.due_at <= ?", now);
-        return java.util.stream.Stream.concat(dueSoon.stream(), overdue.stream()).toList();
+        List<Due> due = new ArrayList<>(find(ReminderKind.DUE_SOON, "t.due_at > ? and t.due_at <= ?", now,
+                now.plus(properties.leadTime())));
+        due.addAll(find(ReminderKind.OVERDUE, "t.due_at <= ?", now));
+        return due;
     }
 
     /** Claims and fires one reminder in its own transaction; false when another instance (or a change) won. */
@@ -73,9 +75,8 @@ class Reminders {
         return true;
     }
 
-    private List<Due> find(ReminderKind kind, String window, Object... times) {
-        Object[] params = java.util.Arrays.stream(times)
-                .map(time -> Timestamp.from((Instant) time)).toArray();
+    private List<Due> find(ReminderKind kind, String window, Instant... times) {
+        Object[] params = Arrays.stream(times).map(Timestamp::from).toArray();
         return jdbc.sql("select t.id, t.board_id, t.due_at from tasks t where t.due_at is not null and " + window
                         + " and (t." + kind.marker + " is null or t." + kind.marker + " <> t.due_at) and " + NOT_DONE
                         + " order by t.due_at")

@@ -2,6 +2,7 @@ package io.boardcast.web;
 
 import io.boardcast.reminder.Notifications;
 import java.security.Principal;
+import org.thymeleaf.context.LazyContextVariable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -20,9 +21,17 @@ class LayoutAdvice {
         return principal == null ? null : principal.getName();
     }
 
-    /** The bell's count in the header. */
+    /**
+     * The bell's count in the header; lazy, so only a rendered layout queries it (not an htmx fragment, a redirect
+     * or an event stream).
+     */
     @ModelAttribute("unreadNotifications")
-    Long unreadNotifications(Principal principal) {
-        return principal == null ? null : notifications.unread(principal.getName());
+    LazyContextVariable<Long> unreadNotifications(Principal principal) {
+        return principal == null ? null : new LazyContextVariable<>() {
+            @Override
+            protected Long loadValue() {
+                return notifications.unread(principal.getName());
+            }
+        };
     }
 }

@@ -71,10 +71,6 @@ public final class Instance implements AutoCloseable {
         return bean(MeterRegistry.class).get(name).counter().count();
     }
 
-    public boolean isRunning() {
-        return context.isRunning();
-    }
-
     @Override
     public void close() {
         context.close();
