@@ -111,15 +111,14 @@ class TaskController {
         String problem;
         HttpStatus status;
         try {
-            Task task = tasks.find(boardId, taskId, principal.getName());
-            BoardColumn from = task.getColumn();
-            task = tasks.move(boardId, taskId, principal.getName(), columnId, version);
+            // Nothing of the task is read before the service locks the board: a stale read here would pass the
+            // version check and fail at the flush.
+            TaskService.Moved moved = tasks.move(boardId, taskId, principal.getName(), columnId, version);
             if (!Htmx.isRequest(request)) {
                 return new ModelAndView("redirect:/boards/" + boardId);
             }
-            return new ModelAndView(FragmentsRendering
-                    .fragments(List.of(columnFragment(from, true), columnFragment(task.getColumn(), true)))
-                    .build());
+            return new ModelAndView(FragmentsRendering.fragments(List.of(columnFragment(moved.from(), true),
+                    columnFragment(moved.task().getColumn(), true))).build());
         } catch (StaleTaskException stale) {
             problem = STALE;
             status = HttpStatus.CONFLICT;
@@ -140,9 +139,17 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/delete")
-    String delete(@PathVariable long boardId, @PathVariable long taskId, Principal principal) {
-        tasks.delete(boardId, taskId, principal.getName());
-        return "redirect:/boards/" + boardId;
+    ModelAndView delete(@PathVariable long boardId, @PathVariable long taskId,
+            @RequestParam(required = false) Long version, Principal principal, HttpServletRequest request,
+            Model model) {
+        try {
+            tasks.delete(boardId, taskId, principal.getName(), version);
+            return new ModelAndView("redirect:/boards/" + boardId);
+        } catch (StaleTaskException stale) {
+            model.addAttribute("conflict", STALE);
+            Task fresh = tasks.find(boardId, taskId, principal.getName());
+            return detail(request, model, fresh, principal, TaskPage.formOf(fresh), HttpStatus.CONFLICT);
+        }
     }
 
     private ModelAndView detail(HttpServletRequest request, Model model, Task task, Principal principal,

@@ -14,7 +14,9 @@ import io.boardcast.task.TaskChanges.TaskMoved;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,7 +53,7 @@ public class TaskService {
         Board board = lock(boardId);
         BoardColumn column = form.getColumnId() == null ? board.firstColumn() : column(board, form.getColumnId());
         Task task = tasks.save(new Task(column, tasks.nextPosition(column.getId()), membership.getAccount(),
-                details(boardId, username, form), clock.instant()));
+                details(boardId, form, null), clock.instant()));
         events.publishEvent(new TaskCreated(boardId, task.getId(), column.getId()));
         return task;
     }
@@ -61,15 +63,22 @@ public class TaskService {
         access.edit(boardId, username);
         lock(boardId);
         Task task = current(boardId, taskId, form.getVersion());
-        task.change(details(boardId, username, form), clock.instant());
+        task.change(details(boardId, form, task.getDueAt()), clock.instant());
         tasks.flush();
         events.publishEvent(new TaskEdited(boardId, taskId, task.getColumn().getId()));
         return task;
     }
 
-    /** Moves the task to the end of the target column. Moving to the column it is in changes nothing. */
+    /** A task after a move, and the column it left (the same one when it stayed). */
+    public record Moved(Task task, BoardColumn from) {
+    }
+
+    /**
+     * Moves the task to the end of the target column. Moving to the column it is in changes nothing. The task is
+     * read only after the board is locked, so a concurrent move is seen and answered as stale, never half-applied.
+     */
     @Transactional
-    public Task move(long boardId, long taskId, String username, long columnId, Long version) {
+    public Moved move(long boardId, long taskId, String username, long columnId, Long version) {
         access.edit(boardId, username);
         Board board = lock(boardId);
         Task task = current(boardId, taskId, version);
@@ -80,14 +89,18 @@ public class TaskService {
             tasks.flush();
             events.publishEvent(new TaskMoved(boardId, taskId, target.getId(), source.getId()));
         }
-        return task;
+        return new Moved(task, source);
     }
 
+    /** Deletes the task; with a {@code version}, only if nobody changed it since (else {@link StaleTaskException}). */
     @Transactional
-    public void delete(long boardId, long taskId, String username) {
+    public void delete(long boardId, long taskId, String username, Long version) {
         access.edit(boardId, username);
         lock(boardId);
         Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        if (version != null && version != task.getVersion()) {
+            throw new StaleTaskException(taskId);
+        }
         tasks.delete(task);
         tasks.flush();
         events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumn().getId()));
@@ -112,7 +125,7 @@ public class TaskService {
                 .orElseThrow(() -> new RejectedInput("columnId", "Choose one of this board's columns."));
     }
 
-    private TaskDetails details(long boardId, String username, TaskForm form) {
+    private TaskDetails details(long boardId, TaskForm form, Instant storedDueAt) {
         Account assignee = null;
         if (form.getAssignee() != null && !form.getAssignee().isBlank()) {
             assignee = access.memberNamed(boardId, form.getAssignee().strip())
@@ -120,10 +133,15 @@ public class TaskService {
                     .getAccount();
         }
         String description = form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription();
-        return new TaskDetails(form.getTitle().strip(), description, assignee, dueAt(form));
+        return new TaskDetails(form.getTitle().strip(), description, assignee, dueAt(form, storedDueAt));
     }
 
-    private Instant dueAt(TaskForm form) {
+    /**
+     * The due time entered, to the minute (the form shows minutes). A form that comes back showing the stored due
+     * time keeps it exactly: in a fall-back hour the local time names two instants, and re-reading it would move
+     * the deadline by an hour (and re-arm its reminders) on an edit of some other field.
+     */
+    private Instant dueAt(TaskForm form, Instant storedDueAt) {
         if (form.getDueAt() == null) {
             return null;
         }
@@ -135,6 +153,11 @@ public class TaskService {
                 throw new RejectedInput("dueAt", "Your browser sent a time zone we don't know: " + form.getZone());
             }
         }
-        return form.getDueAt().atZone(zone).toInstant();
+        LocalDateTime entered = form.getDueAt().truncatedTo(ChronoUnit.MINUTES);
+        if (storedDueAt != null
+                && LocalDateTime.ofInstant(storedDueAt, zone).truncatedTo(ChronoUnit.MINUTES).equals(entered)) {
+            return storedDueAt;
+        }
+        return entered.atZone(zone).toInstant();
     }
 }
