@@ -10,9 +10,10 @@ public interface BoardChange {
 
     ChangeKind kind();
 
+    /** The task changed, or 0 when the change is not about a task. */
     long taskId();
 
-    /** The column the task is in after the change (for a deletion: the one it was in). */
+    /** The column the task is in after the change (for a deletion: the one it was in); 0 for none. */
     long columnId();
 
     default Long previousColumnId() {
@@ -20,6 +21,11 @@ public interface BoardChange {
     }
 
     default Long commentId() {
+        return null;
+    }
+
+    /** The username the change is about, when it is about a member rather than a task. */
+    default String subject() {
         return null;
     }
 }

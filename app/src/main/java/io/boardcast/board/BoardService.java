@@ -5,6 +5,7 @@ import io.boardcast.account.AccountService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,12 @@ public class BoardService {
     private final MembershipRepository memberships;
     private final AccountService accounts;
     private final BoardAccess access;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     BoardService(BoardRepository boards, MembershipRepository memberships, AccountService accounts,
-            BoardAccess access, Clock clock) {
+            BoardAccess access, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.boards = boards;
         this.memberships = memberships;
         this.accounts = accounts;
@@ -72,6 +75,7 @@ public class BoardService {
             return false;
         }
         memberships.delete(membership);
+        events.publishEvent(new MemberRemoved(boardId, membership.getAccount().getUsername()));
         return true;
     }
 }

@@ -2,8 +2,13 @@ package io.boardcast.realtime;
 
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.Membership;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,6 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class BoardEventStream {
 
+    /** Seconds a client over its stream cap should wait: long enough for heartbeats to clear dead streams. */
+    private static final String RETRY_AFTER = "15";
+
     private final BoardAccess access;
     private final BoardFeeds feeds;
 
@@ -30,18 +38,33 @@ class BoardEventStream {
     SseEmitter events(@PathVariable long boardId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
-            Principal principal, HttpServletResponse response) {
+            Principal principal, HttpServletRequest request, HttpServletResponse response) {
         Membership membership = access.view(boardId, principal.getName());
         // nginx and similar proxies would otherwise hold events back in their buffers.
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-store");
         long lastEventId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
-        return feeds.open(boardId, principal.getName(), membership.canEdit(), lastEventId);
+        return feeds.open(boardId, principal.getName(), request.getSession().getId(), membership.canEdit(),
+                lastEventId);
     }
 
-    private static long parse(String id) {
+    @ExceptionHandler(StreamLimits.TooManyStreams.class)
+    void tooManyStreams(StreamLimits.TooManyStreams refused, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", RETRY_AFTER);
+        response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(refused.getMessage());
+    }
+
+    /** A sequence number, or {@link BoardFeeds#FROM_NOW} for anything that is not one (absent, negative, garbage). */
+    static long parse(String id) {
+        if (id == null || id.isBlank()) {
+            return BoardFeeds.FROM_NOW;
+        }
         try {
-            return id == null || id.isBlank() ? BoardFeeds.FROM_NOW : Math.max(0, Long.parseLong(id.strip()));
+            long seq = Long.parseLong(id.strip());
+            return seq < 0 ? BoardFeeds.FROM_NOW : seq;
         } catch (NumberFormatException notAnId) {
             return BoardFeeds.FROM_NOW;
         }

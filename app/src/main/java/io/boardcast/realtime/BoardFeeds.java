@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -19,38 +20,47 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class BoardFeeds {
 
+    private static final Logger logger = LoggerFactory.getLogger(BoardFeeds.class);
+
     /** Passed when the client names no event: start from whatever is current. */
     static final long FROM_NOW = -1;
 
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
+    private final StreamLimits limits;
     private final EventLog log;
     private final BoardAccess access;
     private final FragmentRenderer renderer;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
     private final Executor sender;
-    private final TaskExecutor dispatcher;
+    private final Executor worker;
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    BoardFeeds(EventLog log, BoardAccess access, FragmentRenderer renderer, RealtimeProperties properties, RealtimeMetrics metrics,
-            @Qualifier("streamSender") Executor sender, @Qualifier("feedDispatcher") TaskExecutor dispatcher,
-            Clock clock) {
+    BoardFeeds(EventLog log, BoardAccess access, FragmentRenderer renderer, RealtimeProperties properties,
+            RealtimeMetrics metrics, @Qualifier("streamSender") Executor sender,
+            @Qualifier("feedWorker") Executor worker, Clock clock) {
         this.log = log;
         this.access = access;
         this.renderer = renderer;
         this.properties = properties;
         this.metrics = metrics;
         this.sender = sender;
-        this.dispatcher = dispatcher;
+        this.worker = worker;
         this.clock = clock;
+        this.limits = new StreamLimits(properties.maxStreamsPerSession(), properties.maxStreamsPerUser());
     }
 
-    /** Opens a stream for a member who has seen the board up to {@code lastEventId} (or {@link #FROM_NOW}). */
-    SseEmitter open(long boardId, String username, boolean canEdit, long lastEventId) {
+    /**
+     * Opens a stream for a member who has seen the board up to {@code lastEventId} (or {@link #FROM_NOW}).
+     *
+     * @throws StreamLimits.TooManyStreams when the session or the user already has as many streams as allowed
+     */
+    SseEmitter open(long boardId, String username, String sessionId, boolean canEdit, long lastEventId) {
+        limits.acquire(username, sessionId);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        BoardStream stream = new BoardStream(boardId, username, canEdit, emitter, properties.queueCapacity(), sender,
-                metrics, clock, this::closed);
+        BoardStream stream = new BoardStream(boardId, username, sessionId, canEdit, emitter,
+                properties.queueCapacity(), sender, metrics, clock, this::closed);
         emitter.onCompletion(stream::closedByContainer);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.closedByContainer());
@@ -59,25 +69,48 @@ class BoardFeeds {
             stream.close();
             return emitter;
         }
+        long reconnectDelay = properties.reconnectDelay().toMillis();
         long committed = log.lastSeq(boardId);
+        if (lastEventId > committed) {
+            // An id the database never issued (say, from before a reset): start over from the page.
+            stream.greet(reconnectDelay);
+            stream.resync(committed);
+            return emitter;
+        }
         while (true) {
-            BoardFeed feed = feeds.computeIfAbsent(boardId, id -> new BoardFeed(id, committed, log,
-                    renderer::render, metrics));
-            long from = lastEventId == FROM_NOW ? feed.lastSeq() : lastEventId;
-            if (from > committed) {
-                // An id the database never issued (say, from before a reset): start over from the page.
-                stream.greet(properties.reconnectDelay().toMillis());
-                stream.resync(committed);
-                return emitter;
+            boolean[] created = {false};
+            BoardFeed feed = feeds.computeIfAbsent(boardId, id -> {
+                created[0] = true;
+                return new BoardFeed(id, committed, log::between, worker, renderer::render, metrics,
+                        properties.replayWindow(), properties.recentCacheChars());
+            });
+            BoardFeed.Joined joined = feed.join(stream, lastEventId, properties.replayWindow(), reconnectDelay);
+            if (joined == BoardFeed.Joined.RETIRED) {
+                feeds.remove(boardId, feed);
+                continue;
             }
-            if (feed.join(stream, from, properties.replayWindow(), properties.reconnectDelay().toMillis())) {
-                return emitter;
+            if (created[0]) {
+                // An event published between reading `committed` and registering the feed found no feed here.
+                feed.catchUpTo(log.lastSeq(boardId));
             }
-            feeds.remove(boardId, feed);
+            if (joined == BoardFeed.Joined.REPLAYING) {
+                replay(feed, stream, lastEventId);
+            }
+            return emitter;
         }
     }
 
-    /** A message from the bus; runs on the feed dispatcher thread. */
+    private void replay(BoardFeed feed, BoardStream stream, long lastEventId) {
+        try {
+            feed.replay(stream, lastEventId);
+        } catch (RuntimeException logUnreachable) {
+            // The client keeps its last event id and tries again after the reconnect delay.
+            logger.warn("Could not replay board {} ({}); the stream ends", feed.boardId(), logUnreachable.toString());
+            stream.close();
+        }
+    }
+
+    /** A message from the bus; runs on the feed dispatcher thread and never waits for I/O. */
     void accept(BoardEvent event) {
         BoardFeed feed = feeds.get(event.boardId());
         if (feed != null) {
@@ -87,7 +120,7 @@ class BoardFeeds {
 
     /**
      * Compares every watched board with the database and delivers whatever this instance missed, and ends the
-     * streams of people who are no longer members.
+     * streams of people who are no longer members (removal normally ends them at once, as a board event).
      */
     void sweep() {
         feeds.values().removeIf(BoardFeed::retireIfIdle);
@@ -110,7 +143,13 @@ class BoardFeeds {
 
     /** For callbacks on I/O threads that must not touch the database themselves. */
     void catchUpAllLater() {
-        dispatcher.execute(this::catchUpAll);
+        worker.execute(() -> {
+            try {
+                catchUpAll();
+            } catch (RuntimeException databaseDown) {
+                logger.warn("Could not catch up after resubscribing ({}); the sweep retries", databaseDown.toString());
+            }
+        });
     }
 
     void heartbeat() {
@@ -129,6 +168,7 @@ class BoardFeeds {
 
     private void closed(BoardStream stream) {
         metrics.streamClosed();
+        limits.release(stream.username(), stream.sessionId());
         BoardFeed feed = feeds.get(stream.boardId());
         if (feed != null) {
             feed.leave(stream);

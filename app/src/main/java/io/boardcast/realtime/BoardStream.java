@@ -2,6 +2,8 @@ package io.boardcast.realtime;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -9,26 +11,35 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One browser's event stream. Events are queued (bounded) and written by a sender task, so a slow or stalled client
  * only ever holds up itself; when its queue overflows the stream is closed and the client resumes from the log.
+ * <p>
+ * At most one sender thread works for a stream at a time, and only the sender ever writes to or completes the
+ * emitter: a client that stops reading pins one thread (until the socket's write timeout), never the caller.
  */
 final class BoardStream {
 
-    /** What the sender writes: a ready SSE frame; {@code frame == null} marks the end of the stream. */
-    private record Outgoing(Set<DataWithMediaType> frame, boolean boardEvent, long publishedAt) {
+    private static final Logger log = LoggerFactory.getLogger(BoardStream.class);
+
+    /** What the sender writes: a frame, or a board event rendered on the sender, or the end of the stream. */
+    private record Outgoing(Set<DataWithMediaType> frame, RenderedEvent event) {
     }
 
-    private static final Outgoing END = new Outgoing(null, false, 0);
-    private static final Outgoing HEARTBEAT = new Outgoing(SseEmitter.event().comment("heartbeat").build(), false, 0);
+    private static final Outgoing END = new Outgoing(null, null);
+    private static final Outgoing HEARTBEAT = new Outgoing(SseEmitter.event().comment("heartbeat").build(), null);
 
     private final long boardId;
     private final String username;
+    private final String sessionId;
     private final boolean canEdit;
     private final SseEmitter emitter;
+    private final int capacity;
     private final BlockingQueue<Outgoing> queue;
     private final Executor sender;
     private final RealtimeMetrics metrics;
@@ -36,15 +47,20 @@ final class BoardStream {
     private final Consumer<BoardStream> onClose;
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** The highest sequence queued to this stream; guarded by the board feed's lock. */
+    private final AtomicBoolean completed = new AtomicBoolean();
+    /** The highest sequence queued to this stream. Guarded by {@code this}. */
     private long lastQueuedSeq;
+    /** Live events that arrive while a replay is being read; null when not replaying. Guarded by {@code this}. */
+    private List<RenderedEvent> held;
 
-    BoardStream(long boardId, String username, boolean canEdit, SseEmitter emitter, int capacity, Executor sender,
-            RealtimeMetrics metrics, Clock clock, Consumer<BoardStream> onClose) {
+    BoardStream(long boardId, String username, String sessionId, boolean canEdit, SseEmitter emitter, int capacity,
+            Executor sender, RealtimeMetrics metrics, Clock clock, Consumer<BoardStream> onClose) {
         this.boardId = boardId;
         this.username = username;
+        this.sessionId = sessionId;
         this.canEdit = canEdit;
         this.emitter = emitter;
+        this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sender = sender;
         this.metrics = metrics;
@@ -60,23 +76,58 @@ final class BoardStream {
         return username;
     }
 
-    /** Client already has everything up to this sequence. */
-    void skipUpTo(long seq) {
+    boolean canEdit() {
+        return canEdit;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * The client has everything up to {@code seq}; events after it are being replayed, so live ones are held back
+     * until {@link #finishReplay} has queued the replay in front of them.
+     */
+    synchronized void startReplay(long seq) {
         lastQueuedSeq = Math.max(lastQueuedSeq, seq);
+        held = new ArrayList<>();
+    }
+
+    /** Queues the replayed events, then whatever arrived live meanwhile, each once and in order. */
+    synchronized void finishReplay(List<RenderedEvent> missed) {
+        List<RenderedEvent> live = held == null ? List.of() : held;
+        held = null;
+        missed.forEach(this::queueOnce);
+        live.forEach(this::queueOnce);
     }
 
     /** Queues the event unless the client already has it: a replay never applies twice. */
-    void offer(RenderedEvent rendered) {
+    synchronized void offer(RenderedEvent rendered) {
+        if (held != null) {
+            if (held.size() >= capacity) {
+                overflow();
+            } else {
+                held.add(rendered);
+            }
+            return;
+        }
+        queueOnce(rendered);
+    }
+
+    private void queueOnce(RenderedEvent rendered) {
         if (rendered.seq() <= lastQueuedSeq || closed.get()) {
             return;
         }
         lastQueuedSeq = rendered.seq();
-        enqueue(new Outgoing(rendered.frame(canEdit), true, rendered.event().publishedAt()));
+        enqueue(new Outgoing(null, rendered));
     }
 
     void greet(long reconnectDelayMillis) {
-        enqueue(new Outgoing(SseEmitter.event().reconnectTime(reconnectDelayMillis).comment("live").build(), false,
-                0));
+        enqueue(new Outgoing(SseEmitter.event().reconnectTime(reconnectDelayMillis).comment("live").build(), null));
     }
 
     void heartbeat() {
@@ -86,8 +137,7 @@ final class BoardStream {
     /** Tells a client too far behind to re-fetch the board, then ends the stream. */
     void resync(long seq) {
         metrics.resync();
-        enqueue(new Outgoing(SseEmitter.event().id(Long.toString(seq)).name("resync").data("resync").build(), false,
-                0));
+        enqueue(new Outgoing(SseEmitter.event().id(Long.toString(seq)).name("resync").data("resync").build(), null));
         enqueue(END);
     }
 
@@ -96,20 +146,25 @@ final class BoardStream {
             return;
         }
         if (!queue.offer(outgoing)) {
-            metrics.overflow();
-            close();
+            overflow();
             return;
         }
         scheduleSend();
+    }
+
+    private void overflow() {
+        metrics.overflow();
+        close();
     }
 
     private void scheduleSend() {
         if (sending.compareAndSet(false, true)) {
             try {
                 sender.execute(this::sendQueued);
-            } catch (RejectedExecutionException saturated) {
+            } catch (RejectedExecutionException shuttingDown) {
+                // Only when the executor is shut down: the container times the request out and cleans up.
                 sending.set(false);
-                close();
+                markClosed();
             }
         }
     }
@@ -119,55 +174,68 @@ final class BoardStream {
             Outgoing next;
             while (!closed.get() && (next = queue.poll()) != null) {
                 if (next == END) {
-                    close();
-                    return;
+                    markClosed();
+                    break;
                 }
-                emitter.send(next.frame());
-                if (next.boardEvent()) {
-                    metrics.delivered(next.publishedAt(), clock.millis());
+                if (next.event() != null) {
+                    emitter.send(next.event().frame(canEdit));
+                    metrics.delivered(next.event().event().publishedAt(), clock.millis());
+                } else {
+                    emitter.send(next.frame());
                 }
             }
         } catch (IOException | IllegalStateException clientGone) {
             // The client went away (or the stream already completed): normal for streams, nothing to log.
-            close();
+            markClosed();
+        } catch (RuntimeException renderFailed) {
+            // Most likely the database is unreachable. Nothing was written for this event, so ending the stream
+            // makes the client resume from its last event id and get it rendered then: delayed, never skipped.
+            metrics.renderFailed();
+            log.warn("Could not render an event of board {} ({}); the stream ends and its client resumes",
+                    boardId, renderFailed.toString());
+            markClosed();
         } finally {
             sending.set(false);
         }
-        if (!queue.isEmpty() && !closed.get()) {
+        if (closed.get()) {
+            complete();
+        } else if (!queue.isEmpty()) {
             scheduleSend();
         }
     }
 
     /**
-     * Ends the stream once; the browser reconnects (to any instance) and resumes from its last event id. Completing
-     * waits for a write in progress (the emitter serializes them), so it happens on the sender, never on the caller:
-     * a stalled client must not stall the thread that feeds everyone else.
+     * Ends the stream once; the browser reconnects (to any instance) and resumes from its last event id. The emitter
+     * is completed by the sender: by the one writing now when it returns, or by a new one if none is writing.
      */
     void close() {
+        if (markClosed()) {
+            scheduleSend();
+        }
+    }
+
+    private boolean markClosed() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
             onClose.accept(this);
+            return true;
+        }
+        return false;
+    }
+
+    private void complete() {
+        if (completed.compareAndSet(false, true)) {
             try {
-                sender.execute(this::complete);
-            } catch (RejectedExecutionException saturated) {
-                complete();
+                emitter.complete();
+            } catch (RuntimeException alreadyGone) {
+                // completing a stream whose client vanished is fine
             }
         }
     }
 
-    private void complete() {
-        try {
-            emitter.complete();
-        } catch (RuntimeException alreadyGone) {
-            // completing a stream whose client vanished is fine
-        }
-    }
-
-    /** Called from the emitter's completion, timeout and error callbacks. */
+    /** Called from the emitter's completion, timeout and error callbacks: the container already ended it. */
     void closedByContainer() {
-        if (closed.compareAndSet(false, true)) {
-            queue.clear();
-            onClose.accept(this);
-        }
+        completed.set(true);
+        markClosed();
     }
 }

@@ -44,10 +44,10 @@ class EventLog {
         BoardEvent event = BoardEvent.of(change, seq);
         jdbc.sql("""
                 insert into board_events (board_id, seq, kind, task_id, comment_id, column_id, previous_column_id,
-                                          created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          subject, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.boardId(), event.seq(), event.kind().name(), event.taskId(), event.commentId(),
-                        event.columnId(), event.previousColumnId(), Timestamp.from(clock.instant()))
+                        event.columnId(), event.previousColumnId(), event.subject(), Timestamp.from(clock.instant()))
                 .update();
         publisher.publishEvent(new EventLogged(event));
     }
@@ -71,7 +71,7 @@ class EventLog {
     /** Events after {@code afterSeq} up to and including {@code toSeq}, in order. */
     List<BoardEvent> between(long boardId, long afterSeq, long toSeq) {
         return jdbc.sql("""
-                select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id
+                select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id, subject
                 from board_events where board_id = ? and seq > ? and seq <= ? order by seq""")
                 .params(boardId, afterSeq, toSeq)
                 .query(EventLog::row)
@@ -81,7 +81,7 @@ class EventLog {
     private static BoardEvent row(ResultSet rs, int rowNum) throws SQLException {
         return new BoardEvent(rs.getLong("board_id"), rs.getLong("seq"), ChangeKind.valueOf(rs.getString("kind")),
                 rs.getLong("task_id"), rs.getObject("comment_id", Long.class), rs.getLong("column_id"),
-                rs.getObject("previous_column_id", Long.class), 0);
+                rs.getObject("previous_column_id", Long.class), rs.getString("subject"), 0);
     }
 
     /** Published inside the transaction; handed to the bus only after it commits. */

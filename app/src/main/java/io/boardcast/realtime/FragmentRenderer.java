@@ -1,6 +1,7 @@
 package io.boardcast.realtime;
 
 import io.boardcast.board.BoardColumnRepository;
+import io.boardcast.board.ChangeKind;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskRepository;
 import java.time.Clock;
@@ -38,7 +39,14 @@ class FragmentRenderer {
         this.columns = columns;
     }
 
+    /**
+     * Total: renders any logged event whatever happened to its task since (deleted, moved, renamed, due date
+     * cleared); it only throws when the database can't be read.
+     */
     String render(BoardEvent event, boolean canEdit) {
+        if (event.kind() == ChangeKind.MEMBER_REMOVED) {
+            return "";
+        }
         return readOnly.execute(status -> {
             StringBuilder html = new StringBuilder();
             Optional<Task> task = tasks.findById(event.taskId());
@@ -64,8 +72,11 @@ class FragmentRenderer {
                     case COMMENT_ADDED -> fragment(html, "comment/fragments", "list", Map.of("task", t));
                     case REMINDER_DUE_SOON, REMINDER_OVERDUE -> {
                         fragment(html, "task/fragments", "summary", Map.of("task", t));
-                        fragment(html, "realtime/fragments", "toast",
-                                Map.of("kind", event.kind().name(), "title", t.getTitle(), "dueIn", dueIn(t)));
+                        if (t.getDueAt() != null) {
+                            // No toast once the due date is gone: there is nothing left to remind of.
+                            fragment(html, "realtime/fragments", "toast",
+                                    Map.of("kind", event.kind().name(), "title", t.getTitle(), "dueIn", dueIn(t)));
+                        }
                     }
                     default -> { }
                 }

@@ -5,6 +5,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
@@ -36,15 +37,32 @@ class RealtimeConfig implements SchedulingConfigurer {
     }
 
     /**
-     * Writes to streams. A write to a stalled client blocks its thread until the socket times out, so each stream
-     * gets its own thread while it writes: virtual threads where the JVM has them, else a large elastic pool.
+     * Does each watched board's slow work: reads its log to fill gaps and catch up (after a lost message, a
+     * resubscription, the sweep), renders its events and hands them to its streams. Each feed runs one task at a
+     * time, in order; several threads, so a board whose work is slow doesn't hold up the others.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor feedWorker() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(4);
+        executor.setMaxPoolSize(4);
+        executor.setThreadNamePrefix("feed-worker-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
+    /**
+     * Writes to streams. A write to a stalled client blocks its thread until the socket's write timeout, and each
+     * stream has at most one sender at a time, so a stalled client pins one thread and no more: virtual threads where
+     * the JVM has them, else an elastic pool as large as the connections an instance accepts, so stalled clients can
+     * never use up the threads that healthy streams need.
      */
     @Bean
-    Executor streamSender() {
+    Executor streamSender(@Value("${server.tomcat.max-connections:20000}") int maxConnections) {
         if (Runtime.version().feature() >= 21) {
             return new VirtualThreadTaskExecutor("stream-sender-");
         }
-        return new ThreadPoolExecutor(0, 2048, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        return new ThreadPoolExecutor(0, maxConnections + 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new CustomizableThreadFactory("stream-sender-"));
     }
 

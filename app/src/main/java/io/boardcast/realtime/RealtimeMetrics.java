@@ -19,6 +19,7 @@ class RealtimeMetrics {
     private final Counter backfilled;
     private final Counter resyncs;
     private final Counter overflows;
+    private final Counter renderFailures;
     private final Timer latency;
 
     RealtimeMetrics(MeterRegistry registry) {
@@ -38,6 +39,9 @@ class RealtimeMetrics {
                 .description("Viewers told to re-fetch the board: too far behind to replay").register(registry);
         overflows = Counter.builder("boardcast.streams.overflows")
                 .description("Streams closed because their client read too slowly").register(registry);
+        renderFailures = Counter.builder("boardcast.events.render.failures")
+                .description("Events that could not be rendered (the stream ends and its client resumes)")
+                .register(registry);
         latency = Timer.builder("boardcast.events.latency")
                 .description("From publishing an event to writing it to a viewer's stream")
                 .publishPercentileHistogram().register(registry);
@@ -76,6 +80,10 @@ class RealtimeMetrics {
 
     void resync() {
         resyncs.increment();
+    }
+
+    void renderFailed() {
+        renderFailures.increment();
     }
 
     void overflow() {

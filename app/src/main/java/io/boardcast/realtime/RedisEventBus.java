@@ -1,12 +1,19 @@
 package io.boardcast.realtime;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -15,12 +22,16 @@ import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Redis pub/sub between instances. Pub/sub is at-most-once: a message published while a subscriber is away is gone.
  * So nothing depends on it alone: a gap in the sequence triggers a backfill from the log, a resubscription catches up
  * every watched board, and the periodic sweep catches what neither saw.
+ * <p>
+ * Redis is the fast path, never something a writer waits for: events are published by one thread of their own, in
+ * commit order, from a bounded queue; when Redis is slow or away, what doesn't fit is left to the sweep.
  */
 @Component
 @Profile("redis")
@@ -31,15 +42,24 @@ class RedisEventBus implements EventBus {
     private final StringRedisTemplate redis;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
+    private final ThreadPoolExecutor publisher;
 
     RedisEventBus(StringRedisTemplate redis, RealtimeProperties properties, RealtimeMetrics metrics) {
         this.redis = redis;
         this.properties = properties;
         this.metrics = metrics;
+        // One thread keeps each board's messages in commit order (events are handed over after their commit).
+        this.publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.publishQueueCapacity()),
+                new CustomizableThreadFactory("event-publisher-"), (event, executor) -> metrics.publishFailed());
     }
 
     @Override
     public void publish(BoardEvent event) {
+        publisher.execute(() -> send(event));
+    }
+
+    private void send(BoardEvent event) {
         try {
             redis.convertAndSend(properties.channel(), event.encode());
         } catch (RuntimeException redisDown) {
@@ -48,6 +68,11 @@ class RedisEventBus implements EventBus {
             log.warn("Could not publish board {} event {} to Redis ({}); the sweep will deliver it",
                     event.boardId(), event.seq(), redisDown.toString());
         }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        publisher.shutdown();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -63,7 +88,59 @@ class RedisEventBus implements EventBus {
             // One dispatcher thread keeps each board's messages in order and off Lettuce's I/O thread.
             container.setTaskExecutor(dispatcher);
             container.addMessageListener(listener, new ChannelTopic(properties.channel()));
+            // Started by SubscriptionStarter once the app is up, so Redis being down at boot doesn't stop it.
+            container.setAutoStartup(false);
             return container;
+        }
+    }
+
+    /**
+     * Subscribes in the background and keeps trying while Redis is unreachable; the instance serves pages (and its
+     * streams catch up from the sweep) meanwhile. Once subscribed, Lettuce re-subscribes by itself after a drop.
+     */
+    @Component
+    @Profile("redis")
+    static class SubscriptionStarter {
+
+        private static final Duration RETRY = Duration.ofSeconds(1);
+
+        private final RedisMessageListenerContainer container;
+        private volatile boolean stopping;
+
+        SubscriptionStarter(@Qualifier("boardEventListenerContainer") RedisMessageListenerContainer container) {
+            this.container = container;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void subscribe() {
+            Thread starter = new Thread(this::startUntilSubscribed, "event-subscriber-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+
+        private void startUntilSubscribed() {
+            while (!stopping && !container.isListening()) {
+                try {
+                    // A start that failed to subscribe leaves the container running but not listening.
+                    if (container.isRunning()) {
+                        container.stop();
+                    }
+                    container.start();
+                } catch (RuntimeException redisDown) {
+                    log.warn("Could not subscribe to Redis ({}); retrying every {} s", redisDown.toString(),
+                            RETRY.toSeconds());
+                    try {
+                        Thread.sleep(RETRY.toMillis());
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        @EventListener(ContextClosedEvent.class)
+        void stop() {
+            stopping = true;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.boardcast.realtime;
 
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -8,13 +9,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * An event rendered at most once per instance and variant (editors see move forms, viewers don't), and framed as
  * Server-Sent Events once, then shared by every local stream of its board: fan-out does no per-stream work.
+ * <p>
+ * Rendering is lazy and happens on the first stream sender that needs it, never on the thread that feeds every board
+ * nor under a board's lock. A render that fails (the database is down) caches nothing: the next caller tries again.
  */
 final class RenderedEvent {
 
     private final BoardEvent event;
     private final BiFunction<BoardEvent, Boolean, String> renderer;
-    private Set<DataWithMediaType> forEditors;
-    private Set<DataWithMediaType> forViewers;
+    /** Not {@code synchronized}: a virtual thread must not pin its carrier while it waits for the database. */
+    private final ReentrantLock rendering = new ReentrantLock();
+    private volatile Set<DataWithMediaType> forEditors;
+    private volatile Set<DataWithMediaType> forViewers;
+    private volatile int bytes;
 
     RenderedEvent(BoardEvent event, BiFunction<BoardEvent, Boolean, String> renderer) {
         this.event = event;
@@ -29,21 +36,33 @@ final class RenderedEvent {
         return event.seq();
     }
 
-    /** The complete SSE frame (id, event name, data lines) for this variant. */
-    synchronized Set<DataWithMediaType> frame(boolean canEdit) {
-        if (canEdit) {
-            if (forEditors == null) {
-                forEditors = frameOf(renderer.apply(event, true));
-            }
-            return forEditors;
-        }
-        if (forViewers == null) {
-            forViewers = frameOf(renderer.apply(event, false));
-        }
-        return forViewers;
+    /** Characters rendered so far (both variants): what keeping this event in a cache costs. */
+    int renderedSize() {
+        return bytes;
     }
 
-    private Set<DataWithMediaType> frameOf(String html) {
-        return SseEmitter.event().id(Long.toString(event.seq())).name("board").data(html).build();
+    /** The complete SSE frame (id, event name, data lines) for this variant; renders it on first use. */
+    Set<DataWithMediaType> frame(boolean canEdit) {
+        Set<DataWithMediaType> frame = canEdit ? forEditors : forViewers;
+        if (frame != null) {
+            return frame;
+        }
+        rendering.lock();
+        try {
+            frame = canEdit ? forEditors : forViewers;
+            if (frame == null) {
+                String html = renderer.apply(event, canEdit);
+                frame = SseEmitter.event().id(Long.toString(event.seq())).name("board").data(html).build();
+                bytes += html.length();
+                if (canEdit) {
+                    forEditors = frame;
+                } else {
+                    forViewers = frame;
+                }
+            }
+            return frame;
+        } finally {
+            rendering.unlock();
+        }
     }
 }

@@ -51,7 +51,11 @@ class Reminders {
         return due;
     }
 
-    /** Claims and fires one reminder in its own transaction; false when another instance (or a change) won. */
+    /**
+     * Claims and fires one reminder in its own transaction; false when another instance (or a change) won. The
+     * notification goes to the assignee (or else the creator), and only while that person is still a
+     * member: someone removed from the board hears nothing more of it.
+     */
     @Transactional
     boolean fire(Due due) {
         boards.lockById(due.boardId());
@@ -67,8 +71,11 @@ class Reminders {
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into notifications (user_id, board_id, task_id, kind, task_title, due_at, created_at)
-                select coalesce(t.assignee_id, t.creator_id), t.board_id, t.id, ?, t.title, t.due_at, ?
-                from tasks t where t.id = ?""")
+                select m.user_id, t.board_id, t.id, ?, t.title, t.due_at, ?
+                from tasks t join memberships m on m.board_id = t.board_id
+                where t.id = ? and m.user_id = coalesce(
+                    (select a.user_id from memberships a where a.board_id = t.board_id and a.user_id = t.assignee_id),
+                    (select c.user_id from memberships c where c.board_id = t.board_id and c.user_id = t.creator_id))""")
                 .params(due.kind().name(), Timestamp.from(clock.instant()), due.taskId())
                 .update();
         events.publishEvent(new ReminderFired(due.boardId(), due.taskId(), columnId, due.kind().change));

@@ -33,7 +33,7 @@ class SlowAndStoppingClientsIT {
     @BeforeAll
     static void start() {
         // A small pool that gives up quickly: a stream holding a connection would show at once.
-        instance = Instance.start("postgres", "boardcast.realtime.queue-capacity=8",
+        instance = Instance.start("postgres", "boardcast.realtime.queue-capacity=8", "boardcast.realtime.replay-window=4",
                 "boardcast.realtime.heartbeat-interval=200ms", "spring.datasource.hikari.maximum-pool-size=3",
                 "spring.datasource.hikari.connection-timeout=1000");
     }

@@ -3,6 +3,8 @@ package io.boardcast.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.boardcast.board.BoardService;
+import io.boardcast.board.Membership;
 import io.boardcast.support.EventStream;
 import io.boardcast.support.EventStream.Event;
 import io.boardcast.support.Fixtures;
@@ -133,6 +135,50 @@ class RemindersAcrossInstancesIT {
         long id = Long.parseLong(page.replaceAll("(?s).*id=\"notification-(\\d+)\".*", "$1"));
         assertThat(assignee.post("/notifications/" + id + "/read", Map.of()).status()).isEqualTo(302);
         assertThat(assignee.get("/boards").body()).contains("aria-label=\"Notifications, 0 unread\"");
+    }
+
+    @Test
+    void aReminderWhoseTaskLostItsDueDateStillReplaysOnAnyInstance() {
+        long before = lastSeq();
+        scanOnBothAtOnce();
+        Task current = one.bean(TaskService.class).find(team.boardId(), task.getId(), team.owner());
+        TaskForm noDueDate = TaskForm.of("Write spec", null, team.editor(), null, "UTC");
+        noDueDate.setVersion(current.getVersion());
+        one.bean(TaskService.class).edit(team.boardId(), task.getId(), team.owner(), noDueDate);
+        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+
+        for (Instance instance : List.of(one, two)) {
+            try (EventStream replay = EventStream.open(viewer.at(instance.baseUrl()),
+                    team.boardPath() + "/events?lastEventId=" + before, null)) {
+                assertThat(replay.status()).isEqualTo(200);
+                List<Event> events = replay.next(2, WAIT);
+                assertThat(events).extracting(Event::id)
+                        .containsExactly(Long.toString(before + 1), Long.toString(before + 2));
+                assertThat(events.get(0).data()).contains("id=\"task-" + task.getId() + "\"");
+            }
+        }
+    }
+
+    @Test
+    void aRemovedAssigneeGetsNoNotificationAndTheCreatorIsToldInstead() {
+        BoardService boards = one.bean(BoardService.class);
+        long editorMembership = boards.members(team.boardId()).stream()
+                .filter(member -> member.getAccount().getUsername().equals(team.editor()))
+                .map(Membership::getId).findFirst().orElseThrow();
+        boards.removeMember(team.boardId(), team.owner(), editorMembership);
+
+        scanOnBothAtOnce();
+
+        assertThat(logged("REMINDER_DUE_SOON")).isEqualTo(1);
+        assertThat(new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).get("/notifications").body())
+                .doesNotContain("Write spec");
+        assertThat(new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).get("/notifications").body())
+                .contains("Write spec", "is due soon");
+    }
+
+    private long lastSeq() {
+        return one.bean(JdbcClient.class).sql("select last_event_seq from boards where id = ?")
+                .param(team.boardId()).query(Long.class).single();
     }
 
     private EventStream stream(Instance instance) {

@@ -41,6 +41,9 @@ public final class Instance implements AutoCloseable {
                 "--spring.data.redis.port=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_PORT", "6379"),
                 "--spring.jmx.enabled=false"));
         for (String property : properties) {
+            // A property given here replaces the default above (two values would be joined with a comma).
+            String name = property.substring(0, property.indexOf('='));
+            args.removeIf(arg -> arg.startsWith("--" + name + "="));
             args.add("--" + property);
         }
         SpringApplicationBuilder app = new SpringApplicationBuilder(BoardcastApplication.class)

@@ -1,0 +1,93 @@
+package io.boardcast.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.boardcast.support.EventStream;
+import io.boardcast.support.Fixtures;
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Instance;
+import io.boardcast.support.RedisServer;
+import io.boardcast.support.WebUser;
+import io.boardcast.support.WebUser.Page;
+import io.boardcast.task.TaskService;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Redis is the fast path and the session store: when it is away or slow, writers go on and users are told. */
+class RedisOutagesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final RedisServer redis = RedisServer.onFreePort();
+    private Instance instance;
+
+    @AfterEach
+    void stop() {
+        if (instance != null) {
+            instance.close();
+        }
+        redis.close();
+    }
+
+    @Test
+    void anInstanceStartsWhileRedisIsDownAndGoesLiveWhenItComesBack() {
+        instance = start();
+
+        redis.start();
+        Team team = instance.fixtures().team();
+        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+            // The sweep is off: this arrives through the subscription that was retried until Redis came up.
+            await().atMost(WAIT).untilAsserted(() -> {
+                instance.fixtures().task(team.boardId(), team.owner(), "Live again");
+                assertThat(stream.next(Duration.ofSeconds(2)).data()).contains("Live again");
+            });
+        }
+    }
+
+    @Test
+    void aSignedInUserGetsAClearServiceUnavailablePageAtOnceWhileRedisIsDown() {
+        redis.start();
+        instance = start();
+        Team team = instance.fixtures().team();
+        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+
+        redis.stop();
+        long started = System.nanoTime();
+        Page page = viewer.get(team.boardPath());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.body()).contains("back in a moment").doesNotContain("Exception");
+        // Fails fast instead of waiting out the command timeout (6 s): the connection is known to be down.
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void writersDoNotWaitForAPausedRedisAndViewersGetTheChangeAfterwards() {
+        redis.start();
+        instance = start();
+        Team team = instance.fixtures().team();
+        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+            await().atMost(WAIT).until(() -> instance.gauge("boardcast.streams.open") >= 1);
+
+            assertThat(redis.cli("CLIENT", "PAUSE", "4000", "ALL")).contains("OK");
+            long started = System.nanoTime();
+            instance.bean(TaskService.class).move(team.boardId(), team.taskId(), team.owner(),
+                    team.columns().get(1), 0L);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            // The move committed without waiting for the pause to end (4 s): publishing is off the writer's thread.
+            assertThat(took).isLessThan(Duration.ofSeconds(2));
+            assertThat(stream.next(WAIT).data()).contains("id=\"task-" + team.taskId() + "\"");
+        }
+    }
+
+    private Instance start() {
+        return Instance.start("postgres,redis", "spring.data.redis.port=" + redis.port(),
+                "boardcast.realtime.sweep-interval=1h");
+    }
+}

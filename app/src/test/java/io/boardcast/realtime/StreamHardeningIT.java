@@ -1,0 +1,156 @@
+package io.boardcast.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.boardcast.board.BoardService;
+import io.boardcast.board.Membership;
+import io.boardcast.support.EventStream;
+import io.boardcast.support.Fixtures;
+import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Instance;
+import io.boardcast.support.WebUser;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What one member, or one odd request, can do to the event stream: nothing that reaches anybody else. */
+class StreamHardeningIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static Instance one;
+    private static Instance two;
+
+    private Team team;
+
+    @BeforeAll
+    static void startInstances() {
+        // No sweep: whatever happens below happens because of events, not the periodic safety net. Frequent
+        // heartbeats, so a stream its client closed is noticed (and its slot freed) quickly.
+        String[] settings = {"boardcast.realtime.sweep-interval=1h", "boardcast.realtime.max-streams-per-user=20",
+                "boardcast.realtime.heartbeat-interval=300ms"};
+        one = Instance.start("postgres,redis", settings);
+        two = Instance.start("postgres,redis", settings);
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        for (Instance instance : new Instance[] {one, two}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void team() {
+        team = one.fixtures().team();
+    }
+
+    @Test
+    void aSessionGetsSixteenStreamsAndThenAClearRefusal() throws Exception {
+        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        List<EventStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                open.add(EventStream.open(viewer, team.boardPath() + "/events", null));
+            }
+            assertThat(open).extracting(EventStream::status).containsOnly(200);
+
+            HttpResponse<String> refused = rawGet(viewer, team.boardPath() + "/events");
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("Too many live views");
+
+            open.remove(0).close();
+            await().atMost(WAIT).untilAsserted(() -> {
+                try (EventStream again = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+                    assertThat(again.status()).isEqualTo(200);
+                }
+            });
+        } finally {
+            open.forEach(EventStream::close);
+        }
+    }
+
+    @Test
+    void aUserIsCappedOverAllTheirSessions() throws Exception {
+        List<EventStream> open = new ArrayList<>();
+        try {
+            for (int session = 0; session < 2; session++) {
+                WebUser browser = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+                for (int i = 0; i < 10; i++) {
+                    open.add(EventStream.open(browser, team.boardPath() + "/events", null));
+                }
+            }
+            assertThat(open).extracting(EventStream::status).containsOnly(200);
+
+            WebUser third = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+
+            assertThat(rawGet(third, team.boardPath() + "/events").statusCode()).isEqualTo(429);
+            WebUser someoneElse = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD);
+            try (EventStream unaffected = EventStream.open(someoneElse, team.boardPath() + "/events", null)) {
+                assertThat(unaffected.status()).isEqualTo(200);
+            }
+        } finally {
+            open.forEach(EventStream::close);
+        }
+    }
+
+    @Test
+    void removingAMemberEndsTheirStreamOnAnotherInstanceAtOnce() {
+        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebUser owner = new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD);
+        WebUser editor = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD);
+        long membershipId = one.bean(BoardService.class).members(team.boardId()).stream()
+                .filter(member -> member.getAccount().getUsername().equals(team.viewer()))
+                .map(Membership::getId).findFirst().orElseThrow();
+        try (EventStream removed = EventStream.open(viewer, team.boardPath() + "/events", null);
+                EventStream stays = EventStream.open(editor, team.boardPath() + "/events", null)) {
+            await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") >= 2);
+
+            assertThat(owner.post(team.boardPath() + "/members/" + membershipId + "/delete", Map.of()).status())
+                    .isEqualTo(302);
+
+            // The sweep is off: only the removal event can end it, and it does so well within a second or two.
+            await().atMost(Duration.ofSeconds(2)).until(removed::ended);
+            owner.post(team.boardPath() + "/tasks", Map.of("title", "After the removal"));
+            assertThat(stays.next(WAIT).data()).doesNotContain("After the removal");
+            assertThat(stays.next(WAIT).data()).contains("After the removal");
+            assertThat(viewer.get(team.boardPath() + "/events").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void malformedResumeIdsOpenTheStreamFromNow() throws Exception {
+        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        for (String id : List.of("-5", "abc", "99999999999999999999", " 1 ", "")) {
+            try (EventStream header = EventStream.open(viewer, team.boardPath() + "/events", id)) {
+                assertThat(header.status()).as("Last-Event-ID " + id).isEqualTo(200);
+            }
+            String query = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+            try (EventStream param = EventStream.open(viewer, team.boardPath() + "/events?lastEventId=" + query,
+                    null)) {
+                assertThat(param.status()).as("lastEventId=" + id).isEqualTo(200);
+            }
+        }
+        try (EventStream fromNow = EventStream.open(viewer, team.boardPath() + "/events?lastEventId=-5", null)) {
+            one.fixtures().task(team.boardId(), team.owner(), "Seen from now");
+            assertThat(fromNow.next(WAIT).data()).contains("Seen from now");
+        }
+    }
+
+    /** For answers that are not streams: a refused stream request ends at once. */
+    private static HttpResponse<String> rawGet(WebUser user, String path) throws Exception {
+        return user.client().send(HttpRequest.newBuilder(user.uri(path)).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
