@@ -10,8 +10,10 @@ import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.Instance;
 import io.boardcast.support.WebUser;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,10 +66,10 @@ class StreamHardeningIT {
             }
             assertThat(open).extracting(EventStream::status).containsOnly(200);
 
-            HttpResponse<String> refused = rawGet(viewer, team.boardPath() + "/events");
+            Answer refused = rawGet(viewer, team.boardPath() + "/events");
 
             assertThat(refused.statusCode()).isEqualTo(429);
-            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.retryAfter()).isNotBlank();
             assertThat(refused.body()).contains("Too many live views");
 
             open.remove(0).close();
@@ -148,9 +150,17 @@ class StreamHardeningIT {
         }
     }
 
-    /** For answers that are not streams: a refused stream request ends at once. */
-    private static HttpResponse<String> rawGet(WebUser user, String path) throws Exception {
-        return user.client().send(HttpRequest.newBuilder(user.uri(path)).header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    /** The status, headers and (unless it is a stream, which never ends by itself) the body of a stream request. */
+    private static Answer rawGet(WebUser user, String path) throws Exception {
+        HttpResponse<InputStream> response = user.client().send(HttpRequest.newBuilder(user.uri(path))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            String text = response.statusCode() == 200 ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), text);
+        }
+    }
+
+    private record Answer(int statusCode, String retryAfter, String body) {
     }
 }
