@@ -47,16 +47,18 @@ class CommentController {
                             .status(HttpStatus.UNPROCESSABLE_ENTITY).build())
                     : new ModelAndView("task/show", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        comments.add(boardId, taskId, principal.getName(), form.body());
+        Comment comment = comments.add(boardId, taskId, principal.getName(), form.body());
         if (!Htmx.isRequest(request)) {
             return new ModelAndView("redirect:/boards/" + boardId + "/tasks/" + taskId + "#comments");
         }
-        Task task = tasks.find(boardId, taskId, principal.getName());
-        model.addAttribute("task", task);
+        // The same fragments the stream pushes: the new comment appended, and the count.
+        model.addAttribute("task", tasks.find(boardId, taskId, principal.getName()));
+        model.addAttribute("comment", comment);
         model.addAttribute("commentForm", new CommentForm(""));
         model.addAttribute("oob", true);
         return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())
-                .fragment("comment/fragments :: list", model.asMap())
+                .fragment("comment/fragments :: appended", model.asMap())
+                .fragment("comment/fragments :: heading", model.asMap())
                 .build());
     }
 }

@@ -7,6 +7,7 @@ import io.boardcast.board.NotFoundException;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskRepository;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,5 +42,11 @@ public class CommentService {
         task.commentAdded();
         events.publishEvent(new CommentAdded(boardId, taskId, task.getColumn().getId(), comment.getId()));
         return comment;
+    }
+
+    /** One comment of a task, with its author; empty when either is gone. */
+    @Transactional(readOnly = true)
+    public Optional<Comment> find(long taskId, long commentId) {
+        return comments.findByIdAndTaskId(commentId, taskId);
     }
 }
