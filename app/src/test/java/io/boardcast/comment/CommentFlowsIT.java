@@ -83,6 +83,74 @@ class CommentFlowsIT extends PostgresWebIntegration {
         }
     }
 
+    @Test
+    void taskPageShowsTheNewestFiftyCommentsOldestFirstAndLinksToTheEarlierOnes() {
+        numberedComments(55);
+
+        String page = viewer.get(team.taskPath()).body();
+
+        assertThat(occurrences(page, "class=\"comment\"")).isEqualTo(50);
+        assertThat(page).contains("Remark 006", "Remark 055", "Comments <span class=\"comment-total\">(55)</span>")
+                .doesNotContain("Remark 005");
+        assertThat(page.indexOf("Remark 006")).isLessThan(page.indexOf("Remark 055"));
+        assertThat(page).contains("href=\"" + earlierPath(idOf("Remark 006")) + "#comments\"",
+                ">Show earlier comments</a>");
+    }
+
+    @Test
+    void earlierLinkWithoutJavaScriptShowsThePageBeforeAndTheWayBack() {
+        numberedComments(55);
+
+        WebUser.Page earlier = viewer.get(earlierPath(idOf("Remark 006")));
+
+        assertThat(earlier.status()).isEqualTo(200);
+        assertThat(occurrences(earlier.body(), "class=\"comment\"")).isEqualTo(5);
+        assertThat(earlier.body()).contains("Remark 001", "Remark 005", "First task", "Show the latest comments")
+                .doesNotContain("Remark 006", "Show earlier comments");
+        assertThat(earlier.body().indexOf("Remark 001")).isLessThan(earlier.body().indexOf("Remark 005"));
+    }
+
+    @Test
+    void earlierLinkWithHtmxPutsThePageBeforeInFrontOfTheList() {
+        numberedComments(105);
+
+        WebUser.Page earlier = viewer.htmxGet(earlierPath(idOf("Remark 056")));
+
+        assertThat(earlier.status()).isEqualTo(200);
+        assertThat(earlier.body()).doesNotContain("<html", "Remark 056", "Remark 005")
+                .startsWith("<div class=\"comments-earlier\" id=\"comments-" + team.taskId() + "-earlier\"")
+                .contains("hx-get=\"" + earlierPath(idOf("Remark 006")) + "\"",
+                        "<ol hx-swap-oob=\"afterbegin:#comments-" + team.taskId() + "\">", "Remark 006",
+                        "Remark 055");
+        assertThat(occurrences(earlier.body(), "class=\"comment\"")).isEqualTo(50);
+    }
+
+    @Test
+    void earlierCommentsAreForMembersOnly() {
+        comment("Members only");
+
+        assertThat(signedIn(team.outsider()).get(earlierPath(idOf("Members only") + 1)).status()).isEqualTo(404);
+        assertThat(signedIn(team.outsider()).htmxGet(earlierPath(idOf("Members only") + 1)).status())
+                .isEqualTo(404);
+    }
+
+    private void numberedComments(int count) {
+        IntStream.rangeClosed(1, count).forEach(i -> comment("Remark %03d".formatted(i)));
+    }
+
+    private String earlierPath(long before) {
+        return team.taskPath() + "/comments?before=" + before;
+    }
+
+    private long idOf(String body) {
+        return jdbc.sql("select id from comments where task_id = ? and body = ?").params(team.taskId(), body)
+                .query(Long.class).single();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
     private void comment(String body) {
         comments.add(team.boardId(), team.taskId(), team.editor(), body);
     }
