@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
@@ -26,4 +27,9 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("select n from Notification n where n.id = :id"
             + " and n.userId = (select a.id from Account a where a.username = :username)")
     Optional<Notification> findFor(long id, String username);
+
+    @Modifying
+    @Query("update Notification n set n.readAt = :now where n.readAt is null"
+            + " and n.userId = (select a.id from Account a where a.username = :username)")
+    int markAllRead(String username, Instant now);
 }

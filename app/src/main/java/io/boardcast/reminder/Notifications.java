@@ -44,6 +44,6 @@ public class Notifications {
 
     @Transactional
     void markAllRead(String username) {
-        notifications.findNewest(username, Limit.unlimited()).forEach(n -> n.markRead(clock.instant()));
+        notifications.markAllRead(username, clock.instant());
     }
 }
