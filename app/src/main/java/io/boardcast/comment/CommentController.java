@@ -37,15 +37,16 @@ class CommentController {
         this.access = access;
     }
 
-    /** Earlier comments: the task page at that page without JavaScript; with htmx, the page put in front of the list. */
+    /** Earlier comments: the task page showing them, or (asked by htmx) the page to put in front of the list. */
     @GetMapping("/boards/{boardId}/tasks/{taskId}/comments")
     ModelAndView earlier(@PathVariable long boardId, @PathVariable long taskId,
             @RequestParam(required = false) Long before, Principal principal, HttpServletRequest request, Model model) {
         Task task = tasks.find(boardId, taskId, principal.getName());
         CommentPage page = comments.page(boardId, taskId, before);
         if (Htmx.isRequest(request)) {
-            return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: earlier", Map.of("comments", page))
-                    .fragment("comment/fragments :: prepended", Map.of("comments", page))
+            Map<String, Object> earlier = Map.of("comments", page);
+            return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: earlier", earlier)
+                    .fragment("comment/fragments :: prepended", earlier)
                     .build());
         }
         TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null, page);

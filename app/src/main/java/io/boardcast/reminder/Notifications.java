@@ -29,7 +29,7 @@ public class Notifications {
         Limit oneMore = Limit.of(NotificationPage.SIZE + 1);
         List<Notification> newestFirst = before == null ? notifications.findNewest(username, oneMore)
                 : notifications.findFor(before, username)
-                        .map(cursor -> notifications.findOlder(username, cursor.getCreatedAt(), cursor.getId(), oneMore))
+                        .map(last -> notifications.findOlder(username, last.getCreatedAt(), last.getId(), oneMore))
                         .orElseThrow(NotFoundException::new);
         List<Notification> items = List.copyOf(
                 newestFirst.subList(0, Math.min(NotificationPage.SIZE, newestFirst.size())));

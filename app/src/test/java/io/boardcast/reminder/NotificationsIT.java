@@ -79,7 +79,8 @@ class NotificationsIT extends PostgresWebIntegration {
         assertThat(assignee.post("/notifications/read", Map.of()).status()).isEqualTo(302);
 
         assertThat(assignee.get("/boards").body()).contains("aria-label=\"Notifications, 0 unread\"");
-        assertThat(assignee.get("/notifications?before=" + idOf("Due 006")).body()).doesNotContain("notification unread");
+        assertThat(assignee.get("/notifications?before=" + idOf("Due 006")).body())
+                .doesNotContain("notification unread");
     }
 
     @Test
