@@ -67,6 +67,20 @@
         }
     });
 
+    // An appended element (beforeend/afterbegin: htmx hands us the wrapper, not a fragment) whose id the page already
+    // shows is left out: the poster gets a new comment both in its htmx answer and from the stream.
+    document.addEventListener('htmx:oobBeforeSwap', function (event) {
+        const wrapper = event.detail.fragment;
+        if (!(wrapper instanceof Element)) {
+            return; // an outerHTML swap replaces by id, which is idempotent already
+        }
+        Array.from(wrapper.children).forEach(function (child) {
+            if (child.id && document.getElementById(child.id)) {
+                child.remove();
+            }
+        });
+    });
+
     function showConnection(state, text) {
         const status = document.getElementById('connection-status');
         if (status && status.dataset.state !== state) {

@@ -9,13 +9,16 @@ import io.boardcast.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
@@ -34,6 +37,22 @@ class CommentController {
         this.access = access;
     }
 
+    /** Earlier comments: the task page showing them, or (asked by htmx) the page to put in front of the list. */
+    @GetMapping("/boards/{boardId}/tasks/{taskId}/comments")
+    ModelAndView earlier(@PathVariable long boardId, @PathVariable long taskId,
+            @RequestParam(required = false) Long before, Principal principal, HttpServletRequest request, Model model) {
+        Task task = tasks.find(boardId, taskId, principal.getName());
+        CommentPage page = comments.page(boardId, taskId, before);
+        if (Htmx.isRequest(request)) {
+            Map<String, Object> earlier = Map.of("comments", page);
+            return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: earlier", earlier)
+                    .fragment("comment/fragments :: prepended", earlier)
+                    .build());
+        }
+        TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null, page);
+        return new ModelAndView("task/show", model.asMap());
+    }
+
     @PostMapping("/boards/{boardId}/tasks/{taskId}/comments")
     ModelAndView add(@PathVariable long boardId, @PathVariable long taskId,
             @Valid @ModelAttribute("commentForm") CommentForm form, BindingResult result, Principal principal,
@@ -41,22 +60,25 @@ class CommentController {
         access.edit(boardId, principal.getName());
         if (result.hasErrors()) {
             Task task = tasks.find(boardId, taskId, principal.getName());
-            TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null);
+            TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null,
+                    comments.page(boardId, taskId, null));
             return Htmx.isRequest(request)
                     ? new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())
                             .status(HttpStatus.UNPROCESSABLE_ENTITY).build())
                     : new ModelAndView("task/show", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        comments.add(boardId, taskId, principal.getName(), form.body());
+        Comment comment = comments.add(boardId, taskId, principal.getName(), form.body());
         if (!Htmx.isRequest(request)) {
             return new ModelAndView("redirect:/boards/" + boardId + "/tasks/" + taskId + "#comments");
         }
-        Task task = tasks.find(boardId, taskId, principal.getName());
-        model.addAttribute("task", task);
+        // The same fragments the stream pushes: the new comment appended, and the count.
+        model.addAttribute("task", tasks.find(boardId, taskId, principal.getName()));
+        model.addAttribute("comment", comment);
         model.addAttribute("commentForm", new CommentForm(""));
         model.addAttribute("oob", true);
         return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())
-                .fragment("comment/fragments :: list", model.asMap())
+                .fragment("comment/fragments :: appended", model.asMap())
+                .fragment("comment/fragments :: heading", model.asMap())
                 .build());
     }
 }

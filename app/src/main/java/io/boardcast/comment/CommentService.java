@@ -7,7 +7,12 @@ import io.boardcast.board.NotFoundException;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskRepository;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,5 +46,26 @@ public class CommentService {
         task.commentAdded();
         events.publishEvent(new CommentAdded(boardId, taskId, task.getColumn().getId(), comment.getId()));
         return comment;
+    }
+
+    /**
+     * The newest comments of a task before {@code before} (all of them when null), a page of at most
+     * {@link CommentPage#SIZE}, oldest first as the page lists them. The caller has checked access.
+     */
+    @Transactional(readOnly = true)
+    public CommentPage page(long boardId, long taskId, Long before) {
+        Limit oneMore = Limit.of(CommentPage.SIZE + 1);
+        List<Comment> newestFirst = before == null ? comments.findByTaskIdOrderByIdDesc(taskId, oneMore)
+                : comments.findByTaskIdAndIdLessThanOrderByIdDesc(taskId, before, oneMore);
+        List<Comment> items = new ArrayList<>(newestFirst.subList(0, Math.min(CommentPage.SIZE, newestFirst.size())));
+        Collections.reverse(items);
+        Long earlier = newestFirst.size() > CommentPage.SIZE ? items.get(0).getId() : null;
+        return new CommentPage(boardId, taskId, List.copyOf(items), before, earlier);
+    }
+
+    /** One comment of a task, with its author; empty when either is gone. */
+    @Transactional(readOnly = true)
+    public Optional<Comment> find(long taskId, long commentId) {
+        return comments.findByIdAndTaskId(commentId, taskId);
     }
 }

@@ -2,6 +2,7 @@ package io.boardcast.realtime;
 
 import io.boardcast.board.BoardColumnRepository;
 import io.boardcast.board.ChangeKind;
+import io.boardcast.comment.CommentService;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskRepository;
 import java.time.Clock;
@@ -27,16 +28,18 @@ class FragmentRenderer {
     private final TransactionTemplate readOnly;
     private final TaskRepository tasks;
     private final BoardColumnRepository columns;
+    private final CommentService comments;
     private final Clock clock;
 
     FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, TaskRepository tasks,
-            BoardColumnRepository columns, Clock clock) {
+            BoardColumnRepository columns, CommentService comments, Clock clock) {
         this.clock = clock;
         this.templates = templates;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.tasks = tasks;
         this.columns = columns;
+        this.comments = comments;
     }
 
     /**
@@ -69,7 +72,7 @@ class FragmentRenderer {
             task.ifPresent(t -> {
                 switch (event.kind()) {
                     case TASK_EDITED -> fragment(html, "task/fragments", "summary", Map.of("task", t));
-                    case COMMENT_ADDED -> fragment(html, "comment/fragments", "list", Map.of("task", t));
+                    case COMMENT_ADDED -> comment(html, t, event.commentId());
                     case REMINDER_DUE_SOON, REMINDER_OVERDUE -> {
                         fragment(html, "task/fragments", "summary", Map.of("task", t));
                         if (t.getDueAt() != null) {
@@ -95,6 +98,15 @@ class FragmentRenderer {
         }
         return left.toHours() >= 1 ? "in " + Math.round(left.toMinutes() / 60.0) + " h"
                 : "in " + Math.max(1, left.toMinutes()) + " min";
+    }
+
+    /** The new comment, appended to its task's list, and the count: never the whole list. Nothing for a gone one. */
+    private void comment(StringBuilder html, Task task, Long commentId) {
+        if (commentId != null) {
+            comments.find(task.getId(), commentId).ifPresent(comment ->
+                    fragment(html, "comment/fragments", "appended", Map.of("comment", comment)));
+        }
+        fragment(html, "comment/fragments", "heading", Map.of("task", task));
     }
 
     private void column(StringBuilder html, long columnId, boolean canEdit) {

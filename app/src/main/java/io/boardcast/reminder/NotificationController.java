@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 @RequestMapping("/notifications")
@@ -19,15 +20,15 @@ class NotificationController {
     }
 
     @GetMapping
-    String list(Principal principal, Model model) {
-        model.addAttribute("notifications", notifications.of(principal.getName()));
+    String list(@RequestParam(required = false) Long before, Principal principal, Model model) {
+        model.addAttribute("notifications", notifications.page(principal.getName(), before));
         return "reminder/notifications";
     }
 
     @PostMapping("/{id}/read")
-    String markRead(@PathVariable long id, Principal principal) {
+    String markRead(@PathVariable long id, @RequestParam(required = false) Long before, Principal principal) {
         notifications.markRead(id, principal.getName());
-        return "redirect:/notifications";
+        return before == null ? "redirect:/notifications" : "redirect:/notifications?before=" + before;
     }
 
     @PostMapping("/read")

@@ -3,6 +3,7 @@ package io.boardcast.reminder;
 import io.boardcast.board.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +23,18 @@ public class Notifications {
         return notifications.countUnread(username);
     }
 
+    /** A page of the person's notifications, newest first; {@code before} (theirs, or not found) pages back. */
     @Transactional(readOnly = true)
-    List<Notification> of(String username) {
-        return notifications.findFor(username);
+    NotificationPage page(String username, Long before) {
+        Limit oneMore = Limit.of(NotificationPage.SIZE + 1);
+        List<Notification> newestFirst = before == null ? notifications.findNewest(username, oneMore)
+                : notifications.findFor(before, username)
+                        .map(last -> notifications.findOlder(username, last.getCreatedAt(), last.getId(), oneMore))
+                        .orElseThrow(NotFoundException::new);
+        List<Notification> items = List.copyOf(
+                newestFirst.subList(0, Math.min(NotificationPage.SIZE, newestFirst.size())));
+        Long older = newestFirst.size() > NotificationPage.SIZE ? items.get(items.size() - 1).getId() : null;
+        return new NotificationPage(items, before, older);
     }
 
     @Transactional
@@ -34,6 +44,6 @@ public class Notifications {
 
     @Transactional
     void markAllRead(String username) {
-        notifications.findFor(username).forEach(n -> n.markRead(clock.instant()));
+        notifications.markAllRead(username, clock.instant());
     }
 }

@@ -3,7 +3,6 @@ package io.boardcast.task;
 import io.boardcast.account.Account;
 import io.boardcast.board.Board;
 import io.boardcast.board.BoardColumn;
-import io.boardcast.comment.Comment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -12,13 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 @Entity
 @Table(name = "tasks")
@@ -74,10 +69,6 @@ public class Task {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-
-    @OneToMany(mappedBy = "task")
-    @OrderBy("id")
-    private List<Comment> comments = new ArrayList<>();
 
     protected Task() {
     }
@@ -167,9 +158,5 @@ public class Task {
 
     public Instant getUpdatedAt() {
         return updatedAt;
-    }
-
-    public List<Comment> getComments() {
-        return comments;
     }
 }

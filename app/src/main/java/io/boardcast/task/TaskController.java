@@ -5,6 +5,7 @@ import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardPage;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
+import io.boardcast.comment.CommentService;
 import io.boardcast.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,11 +34,13 @@ class TaskController {
     private final TaskService tasks;
     private final BoardService boards;
     private final BoardAccess access;
+    private final CommentService comments;
 
-    TaskController(TaskService tasks, BoardService boards, BoardAccess access) {
+    TaskController(TaskService tasks, BoardService boards, BoardAccess access, CommentService comments) {
         this.tasks = tasks;
         this.boards = boards;
         this.access = access;
+        this.comments = comments;
     }
 
     @PostMapping
@@ -164,7 +167,8 @@ class TaskController {
 
     private void addDetail(Model model, Task task, Principal principal, TaskForm form) {
         long boardId = task.getBoard().getId();
-        TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), form);
+        TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), form,
+                comments.page(boardId, task.getId(), null));
     }
 
     private ModelAndView columnFragment(BoardColumn column, boolean canEdit) {

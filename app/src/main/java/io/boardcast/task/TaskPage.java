@@ -2,6 +2,7 @@ package io.boardcast.task;
 
 import io.boardcast.board.Membership;
 import io.boardcast.comment.CommentForm;
+import io.boardcast.comment.CommentPage;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,13 +14,15 @@ public final class TaskPage {
     private TaskPage() {
     }
 
-    public static void addTo(Model model, Task task, Membership membership, List<Membership> members, TaskForm form) {
+    public static void addTo(Model model, Task task, Membership membership, List<Membership> members, TaskForm form,
+            CommentPage comments) {
         model.addAttribute("lastEventSeq", task.getBoard().getLastEventSeq());
         model.addAttribute("board", task.getBoard());
         model.addAttribute("task", task);
         model.addAttribute("canEdit", membership.canEdit());
         model.addAttribute("members", members);
         model.addAttribute("form", form == null ? formOf(task) : form);
+        model.addAttribute("comments", comments);
         if (!model.containsAttribute("commentForm")) {
             model.addAttribute("commentForm", new CommentForm(""));
         }

@@ -84,8 +84,8 @@ class LiveAcrossInstancesIT {
             assertPushed(stream.next(WAIT), 4, card, "Edited on two", "id=\"task-" + team.taskId() + "-summary\"");
 
             editorOnTwo.post(team.taskPath() + "/comments", Map.of("body", "Said on two"));
-            assertPushed(stream.next(WAIT), 5, "id=\"comments-" + team.taskId() + "\"", "Said on two",
-                    "<dd class=\"comment-count\">1</dd>");
+            assertPushed(stream.next(WAIT), 5, "hx-swap-oob=\"beforeend:#comments-" + team.taskId() + "\"",
+                    "Said on two", "<dd class=\"comment-count\">1</dd>");
 
             editorOnTwo.post(team.taskPath() + "/delete", Map.of());
             Event deleted = stream.next(WAIT);

@@ -61,6 +61,11 @@ public final class WebUser {
         return send(HttpRequest.newBuilder(uri(path)).GET(), false);
     }
 
+    /** A link followed by htmx ({@code hx-get}): the HX-Request header, so the answer is fragments. */
+    public Page htmxGet(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET(), true);
+    }
+
     /** A plain form post, with the session's CSRF token (as a browser would send it). */
     public Page post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);

@@ -138,12 +138,17 @@ class TaskFlowsIT extends PostgresWebIntegration {
     }
 
     @Test
-    void htmxCommentAnswersWithAnEmptyFormAndTheListOutOfBand() {
+    void htmxCommentAnswersWithAnEmptyFormTheNewCommentAndTheCountOutOfBand() {
+        editor.post(team.taskPath() + "/comments", Map.of("body", "Said before"));
+
         Page commented = editor.htmxPost(team.taskPath() + "/comments", Map.of("body", "Via htmx"));
 
         assertThat(commented.status()).isEqualTo(200);
         assertThat(commented.body()).startsWith("<form id=\"comment-form-" + team.taskId() + "\"")
-                .contains("id=\"comments-" + team.taskId() + "\" hx-swap-oob=\"true\"", "Via htmx");
+                .contains("<ol hx-swap-oob=\"beforeend:#comments-" + team.taskId() + "\"><li id=\"comment-",
+                        "Via htmx", "id=\"comments-" + team.taskId() + "-header\" hx-swap-oob=\"true\"",
+                        "<span class=\"comment-total\">(2)</span>")
+                .doesNotContain("Said before");
     }
 
     @Test

@@ -50,4 +50,21 @@ class LiveBoardE2E {
         assertThat(alicesBoard.commentCount(task)).hasText("1");
         assertEquals(true, taskMarker.stillThere() && boardMarker.stillThere(), "alice's pages were reloaded");
     }
+
+    @Test
+    void postersOwnCommentShowsOnceAfterItsPushedEventArrivesToo(Stage stage) {
+        Visitor bob = stage.signIn(BOB);
+        Board board = stage.signIn(ALICE).createBoard("Own comments", BOB);
+        long task = bob.createTask(board, "Count me once", "To do");
+        TaskPage bobsTask = bob.openTask(board, task);
+        Object applied = bobsTask.page().evaluate("() => Number(document.getElementById('live').dataset.lastEventId)");
+
+        bobsTask.comment("Said once");
+
+        // Bob gets his comment in the htmx answer and again from the stream: wait until the stream's copy is applied.
+        bobsTask.page().waitForFunction(
+                "seq => Number(document.getElementById('live').dataset.lastEventId) > seq", applied);
+        assertThat(bobsTask.comments()).hasCount(1);
+        assertThat(bobsTask.page().locator("#comments-" + task + "-title")).hasText("Comments (1)");
+    }
 }
