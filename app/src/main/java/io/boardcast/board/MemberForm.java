@@ -1,5 +1,6 @@
 package io.boardcast.board;
 
+import io.boardcast.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 public class MemberForm {
 
     @NotBlank(message = "Enter a username.")
+    @PlainText
     private String username = "";
 
     @NotNull(message = "Choose a role.")

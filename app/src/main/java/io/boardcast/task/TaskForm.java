@@ -1,5 +1,6 @@
 package io.boardcast.task;
 
+import io.boardcast.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
@@ -12,18 +13,22 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class TaskForm {
 
     @NotBlank(message = "Give the task a title.")
+    @PlainText
     @Size(max = 200, message = "A title has at most 200 characters.")
     private String title = "";
 
     @Size(max = 10000, message = "A description has at most 10,000 characters.")
+    @PlainText
     private String description;
 
     private Long columnId;
+    @PlainText
     private String assignee = "";
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime dueAt;
 
+    @PlainText
     private String zone;
     private Long version;
 

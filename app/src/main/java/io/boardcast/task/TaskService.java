@@ -26,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskService {
 
+    /** Due dates a calendar (and the database's timestamps) can hold; anything else is a typing accident. */
+    private static final int EARLIEST_YEAR = 1900;
+    private static final int LATEST_YEAR = 9999;
+
     private final TaskRepository tasks;
     private final BoardRepository boards;
     private final BoardAccess access;
@@ -154,6 +158,10 @@ public class TaskService {
             }
         }
         LocalDateTime entered = form.getDueAt().truncatedTo(ChronoUnit.MINUTES);
+        if (entered.getYear() < EARLIEST_YEAR || entered.getYear() > LATEST_YEAR) {
+            throw new RejectedInput("dueAt", "Choose a due date between the years " + EARLIEST_YEAR + " and "
+                    + LATEST_YEAR + ".");
+        }
         if (storedDueAt != null
                 && LocalDateTime.ofInstant(storedDueAt, zone).truncatedTo(ChronoUnit.MINUTES).equals(entered)) {
             return storedDueAt;

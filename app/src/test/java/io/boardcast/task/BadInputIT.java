@@ -53,6 +53,33 @@ class BadInputIT extends PostgresWebIntegration {
     }
 
     @Test
+    void controlCharactersInATitleAreExplained() {
+        assertRejected(createTask(Map.of("title", "nul\u0000byte")),
+                "Remove the invisible control characters from this text.");
+    }
+
+    @Test
+    void controlCharactersInACommentAreExplained() {
+        WebUser.Page page = editor.post(team.taskPath() + "/comments", Map.of("body", "bell\u0007 and nul\u0000"));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("Remove the invisible control characters from this text.");
+    }
+
+    @Test
+    void lineBreaksAndTabsAreOrdinaryText() {
+        assertThat(createTask(Map.of("title", "ok", "description", "line one\r\n\tline two")).status())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void aDueDateNoCalendarCanHoldIsExplained() {
+        for (String date : new String[] {"+999999999-12-31T23:59", "-999999999-01-01T00:00", "0001-01-01T00:00"}) {
+            assertRejected(createTask(Map.of("title", "ok", "dueAt", date, "zone", "UTC")),
+                    "Choose a due date between the years 1900 and 9999.");
+        }
+    }
+
+    @Test
     void columnOfAnotherBoardIsExplained() {
         Team other = fixtures.team();
         assertRejected(createTask(Map.of("title", "ok", "columnId", other.columns().get(0).toString())),
