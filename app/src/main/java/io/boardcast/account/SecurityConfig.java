@@ -1,10 +1,14 @@
 package io.boardcast.account;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,7 +28,31 @@ class SecurityConfig {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The actuator. Health stays public for load balancers and orchestrators; every other endpoint (metrics,
+     * prometheus) needs the operator's credential over HTTP Basic, and never opens a session. Chosen over a separate
+     * management port so health, the compose health checks and the harnesses keep one port, and one credential is
+     * all a Prometheus scrape config needs (basic_auth).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain operatorEndpoints(HttpSecurity http, OperatorProperties operator) throws Exception {
+        http
+                .securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().hasRole(OperatorSignIn.ROLE))
+                .authenticationManager(new ProviderManager(new OperatorSignIn(operator)))
+                .httpBasic(basic -> basic.realmName("Boardcast operator"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // read-only endpoints, no cookies: nothing to forge
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // Event streams and htmx calls can't follow a redirect to a login page: tell them 401 instead.
         RequestMatcher nonNavigation = request -> request.getRequestURI().endsWith("/events")
@@ -33,7 +61,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                                "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/boards", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
