@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -53,17 +55,23 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
+            PasswordEncoder passwordEncoder, Throttle throttle) throws Exception {
         // Event streams and htmx calls can't follow a redirect to a login page: tell them 401 instead.
         RequestMatcher nonNavigation = request -> request.getRequestURI().endsWith("/events")
                 || new RequestHeaderRequestMatcher("HX-Request", "true").matches(request);
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
         http
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/boards", false).permitAll())
+                // The only way to sign in, with no fallback manager that could check a password unthrottled.
+                .authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle)))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/boards", false)
+                        .failureHandler(new SignInFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), nonNavigation))

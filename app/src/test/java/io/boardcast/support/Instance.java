@@ -41,6 +41,7 @@ public final class Instance implements AutoCloseable {
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--boardcast.realtime.channel=boardcast:" + RUN + ":events",
                 "--spring.session.redis.namespace=boardcast:" + RUN + ":session",
+                "--boardcast.throttle.key-prefix=boardcast:" + RUN + ":throttle",
                 "--boardcast.operator.username=" + OPERATOR_USERNAME,
                 "--boardcast.operator.password=" + OPERATOR_PASSWORD,
                 "--spring.data.redis.host=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_HOST", "127.0.0.1"),

@@ -49,6 +49,9 @@ final class AppInstance implements AutoCloseable {
                 // This run's own channel and session keys: parallel runs on one Redis never see each other.
                 "--boardcast.realtime.channel=" + namespace + ":board-events",
                 "--spring.session.redis.namespace=" + namespace + ":session",
+                "--boardcast.throttle.key-prefix=" + namespace + ":throttle",
+                // The harness signs every user up from this one address; throttling is tested in the app ITs.
+                "--boardcast.throttle.sign-ups-per-ip=1000",
                 "--boardcast.operator.username=e2e",
                 "--boardcast.operator.password=" + OPERATOR_PASSWORD,
                 "--boardcast.realtime.heartbeat-interval=2s",
