@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Throttle {
 
+    /** Longer than any username sign-up accepts (40). */
+    private static final int MAX_USERNAME_KEY = 64;
+
     private final Attempts attempts;
     private final ThrottleProperties limits;
 
@@ -26,13 +29,22 @@ class Throttle {
 
     /** How long until this username may try again from this address, when either has failed too often. */
     Optional<Duration> signInBlocked(String username, String address) {
-        return longest(attempts.blocked("sign-in:user:" + username, limits.failedSignInsPerUsername()),
+        return longest(attempts.blocked(userKey(username), limits.failedSignInsPerUsername()),
                 attempts.blocked("sign-in:ip:" + address, limits.failedSignInsPerIp()));
     }
 
     void signInFailed(String username, String address) {
-        attempts.add("sign-in:user:" + username, limits.failedSignInWindow());
+        attempts.add(userKey(username), limits.failedSignInWindow());
         attempts.add("sign-in:ip:" + address, limits.failedSignInWindow());
+    }
+
+    /**
+     * A username as typed, cut to a length no account has: a sign-in form may carry a megabyte of "username", and a
+     * counter key should not.
+     */
+    private static String userKey(String username) {
+        return "sign-in:user:" + (username.length() > MAX_USERNAME_KEY ? username.substring(0, MAX_USERNAME_KEY)
+                : username);
     }
 
     Optional<Duration> signUpBlocked(String address) {
