@@ -15,7 +15,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -57,9 +61,14 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
             PasswordEncoder passwordEncoder, Throttle throttle) throws Exception {
+        RequestMatcher eventStreams = request -> request.getRequestURI().endsWith("/events");
         // Event streams and htmx calls can't follow a redirect to a login page: tell them 401 instead.
-        RequestMatcher nonNavigation = request -> request.getRequestURI().endsWith("/events")
+        RequestMatcher nonNavigation = request -> eventStreams.matches(request)
                 || new RequestHeaderRequestMatcher("HX-Request", "true").matches(request);
+        // Policies for documents; an event stream is none, so it goes without. (With them on streams too, the
+        // reader that keeps up in SlowAndStoppingClientsIT fell behind in 5 runs of 6 on this loaded machine;
+        // without, it kept up in all 5. Why is not understood: the test is timing-sensitive.)
+        RequestMatcher documents = new NegatedRequestMatcher(eventStreams);
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         http
@@ -76,8 +85,10 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), nonNavigation))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(documents,
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(documents,
+                                new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN))));
         return http.build();
     }
 
