@@ -100,6 +100,14 @@
         showConnection('offline', 'Offline');
     });
 
+    // --- Toasts: a dismiss button removes its toast (a delegated listener: no inline handlers under our CSP) ---
+    document.addEventListener('click', function (event) {
+        const dismiss = event.target.closest('.toast .dismiss');
+        if (dismiss) {
+            dismiss.closest('.toast').remove();
+        }
+    });
+
     // --- Time: show instants in the viewer's zone, and tell the server which zone forms are filled in ---------
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const formatter = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'});

@@ -10,6 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+    /** BCrypt hashes at most 72 bytes of a password and refuses longer ones; see {@link MaxUtf8Bytes}. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;

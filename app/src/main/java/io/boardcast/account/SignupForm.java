@@ -10,6 +10,8 @@ public record SignupForm(
         @Pattern(regexp = "[A-Za-z0-9._-]*", message = "Use letters, digits, dots, dashes and underscores only.")
         String username,
         @NotBlank(message = "Choose a password.")
-        @Size(min = 8, max = 72, message = "A password has 8 to 72 characters.")
+        @Size(min = 8, message = "A password has at least 8 characters.")
+        @MaxUtf8Bytes(value = AccountService.MAX_PASSWORD_BYTES, message = "A password has at most 72 bytes: 72 plain "
+                + "letters and digits, fewer with accented letters or emoji (they take 2 to 4 bytes each).")
         String password) {
 }

@@ -2,6 +2,7 @@ package io.boardcast.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.PostgresWebIntegration;
 import io.boardcast.support.WebUser;
 import io.boardcast.support.WebUser.Page;
@@ -30,7 +31,45 @@ class AccountFlowsIT extends PostgresWebIntegration {
         Page page = anonymous().post("/signup", Map.of("username", username, "password", "short"));
 
         assertThat(page.status()).isEqualTo(422);
-        assertThat(page.body()).contains("That username is taken.", "A password has 8 to 72 characters.");
+        assertThat(page.body()).contains("That username is taken.", "A password has at least 8 characters.");
+    }
+
+    @Test
+    void passwordOfMoreThan72BytesIsExplainedInlineNotAServerError() {
+        // 40 characters, 80 bytes in UTF-8: BCrypt reads bytes, and refuses more than 72.
+        String accented = "é".repeat(40);
+
+        Page page = anonymous().post("/signup", Map.of("username", "accent-" + System.nanoTime(), "password", accented));
+
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("A password has at most 72 bytes");
+    }
+
+    @Test
+    void passwordOfExactly72BytesIsAccepted() {
+        String username = "bytes72-" + System.nanoTime();
+        String password = "é".repeat(36);
+        WebUser browser = anonymous();
+
+        Page signedUp = browser.post("/signup", Map.of("username", username, "password", password));
+
+        assertThat(signedUp.location()).endsWith("/login?signedUp");
+        assertThat(browser.post("/login", Map.of("username", username, "password", password)).location())
+                .endsWith("/boards");
+    }
+
+    @Test
+    void signInWithAPasswordOfMoreThan72BytesIsAWrongPassword() {
+        String username = fixtures.user("long-password");
+        String tooLong = Fixtures.PASSWORD + "x".repeat(80);
+
+        Page known = anonymous().post("/login", Map.of("username", username, "password", tooLong));
+        Page unknown = anonymous().post("/login", Map.of("username", "nobody-" + System.nanoTime(), "password", tooLong));
+
+        assertThat(known.status()).isEqualTo(302);
+        assertThat(known.location()).endsWith("/login?error");
+        assertThat(unknown.status()).isEqualTo(302);
+        assertThat(unknown.location()).endsWith("/login?error");
     }
 
     @Test

@@ -9,7 +9,13 @@ import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.Instance;
 import io.boardcast.support.WebUser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -219,8 +225,12 @@ class LiveAcrossInstancesIT {
     }
 
     @Test
-    void prometheusEndpointExposesTheRealtimeMeters() {
-        String metrics = new WebUser(one.baseUrl()).get("/actuator/prometheus").body();
+    void prometheusEndpointExposesTheRealtimeMeters() throws Exception {
+        String operator = Instance.OPERATOR_USERNAME + ":" + Instance.OPERATOR_PASSWORD;
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(one.baseUrl()
+                        + "/actuator/prometheus")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
 
         assertThat(metrics).contains("boardcast_streams_open", "boardcast_events_published_total",
                 "boardcast_events_delivered_total", "boardcast_events_replayed_total",

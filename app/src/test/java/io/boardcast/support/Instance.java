@@ -17,6 +17,10 @@ public final class Instance implements AutoCloseable {
     /** Per test run, so concurrent runs on the same Redis never hear each other. */
     public static final String RUN = "it-" + Long.toString(System.currentTimeMillis(), 36);
 
+    /** Who may read /actuator/prometheus and /actuator/metrics in tests. */
+    public static final String OPERATOR_USERNAME = "prometheus";
+    public static final String OPERATOR_PASSWORD = "it-operator-" + RUN;
+
     private final ConfigurableApplicationContext context;
 
     private Instance(ConfigurableApplicationContext context) {
@@ -37,6 +41,9 @@ public final class Instance implements AutoCloseable {
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--boardcast.realtime.channel=boardcast:" + RUN + ":events",
                 "--spring.session.redis.namespace=boardcast:" + RUN + ":session",
+                "--boardcast.throttle.key-prefix=boardcast:" + RUN + ":throttle",
+                "--boardcast.operator.username=" + OPERATOR_USERNAME,
+                "--boardcast.operator.password=" + OPERATOR_PASSWORD,
                 "--spring.data.redis.host=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_HOST", "127.0.0.1"),
                 "--spring.data.redis.port=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_PORT", "6379"),
                 "--spring.jmx.enabled=false"));

@@ -14,6 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 public abstract class PostgresWebIntegration {
 
+    /** Who may read /actuator/prometheus and /actuator/metrics in tests. */
+    protected static final String OPERATOR_USERNAME = Instance.OPERATOR_USERNAME;
+    protected static final String OPERATOR_PASSWORD = Instance.OPERATOR_PASSWORD;
+
     @LocalServerPort
     protected int port;
 
@@ -25,6 +29,8 @@ public abstract class PostgresWebIntegration {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("boardcast.operator.username", () -> OPERATOR_USERNAME);
+        registry.add("boardcast.operator.password", () -> OPERATOR_PASSWORD);
     }
 
     /** A fresh cookie jar talking to this app. */

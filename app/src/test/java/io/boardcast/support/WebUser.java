@@ -22,6 +22,7 @@ public final class WebUser {
 
     private final String baseUrl;
     private final HttpClient client;
+    private final String clientAddress;
 
     public WebUser(String baseUrl) {
         this(baseUrl, HttpClient.newBuilder()
@@ -32,13 +33,26 @@ public final class WebUser {
     }
 
     private WebUser(String baseUrl, HttpClient client) {
+        this(baseUrl, client, null);
+    }
+
+    private WebUser(String baseUrl, HttpClient client, String clientAddress) {
         this.baseUrl = baseUrl;
         this.client = client;
+        this.clientAddress = clientAddress;
     }
 
     /** The same browser (same cookies, so the same session) talking to another instance. */
     public WebUser at(String otherBaseUrl) {
-        return new WebUser(otherBaseUrl, client);
+        return new WebUser(otherBaseUrl, client, clientAddress);
+    }
+
+    /**
+     * The same browser seen through a local proxy (as nginx forwards it): the app takes {@code address} from
+     * X-Forwarded-For as the client's address, so tests can be different clients without different machines.
+     */
+    public WebUser from(String address) {
+        return new WebUser(baseUrl, client, address);
     }
 
     public String baseUrl() {
@@ -117,6 +131,9 @@ public final class WebUser {
     private Page send(HttpRequest.Builder request, boolean htmx) {
         // What a browser sends for a navigation, and what htmx sends for its requests.
         request.header("Accept", htmx ? "*/*" : "text/html,application/xhtml+xml,*/*;q=0.8");
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -6,11 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** One app process started from the jar, on a free port, with this run's own database, channel and session namespace. */
@@ -18,6 +21,8 @@ final class AppInstance implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The operator's credential for /actuator/prometheus, this run's own. */
+    private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
 
     private final Process process;
     private final String java;
@@ -47,6 +52,11 @@ final class AppInstance implements AutoCloseable {
                 "--spring.data.redis.port=" + config.redisPort(),
                 "--boardcast.realtime.channel=boardcast:bench:" + runId + ":events",
                 "--spring.session.redis.namespace=boardcast:bench:" + runId + ":session",
+                "--boardcast.throttle.key-prefix=boardcast:bench:" + runId + ":throttle",
+                // Thousands of viewers sign up from this one address (failed sign-ins: none, so those stay as set).
+                "--boardcast.throttle.sign-ups-per-ip=1000000",
+                "--boardcast.operator.username=bench",
+                "--boardcast.operator.password=" + OPERATOR_PASSWORD,
                 "--boardcast.demo-data.enabled=false"));
         command.addAll(config.appArgs());
         command.addAll(extraArgs);
@@ -67,7 +77,9 @@ final class AppInstance implements AutoCloseable {
     }
 
     String prometheus() throws IOException, InterruptedException {
+        String operator = Base64.getEncoder().encodeToString(("bench:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + operator)
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

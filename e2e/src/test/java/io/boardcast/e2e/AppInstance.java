@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,8 @@ final class AppInstance implements AutoCloseable {
 
     private static final Pattern OPEN_STREAMS = Pattern.compile("(?m)^boardcast_streams_open(?:\\{[^}]*})? ([0-9.eE+-]+)$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The operator's password for /actuator/prometheus, this run's own. */
+    private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
 
     private final String name;
     private final int port;
@@ -44,6 +49,11 @@ final class AppInstance implements AutoCloseable {
                 // This run's own channel and session keys: parallel runs on one Redis never see each other.
                 "--boardcast.realtime.channel=" + namespace + ":board-events",
                 "--spring.session.redis.namespace=" + namespace + ":session",
+                "--boardcast.throttle.key-prefix=" + namespace + ":throttle",
+                // The harness signs every user up from this one address; throttling is tested in the app ITs.
+                "--boardcast.throttle.sign-ups-per-ip=1000",
+                "--boardcast.operator.username=e2e",
+                "--boardcast.operator.password=" + OPERATOR_PASSWORD,
                 "--boardcast.realtime.heartbeat-interval=2s",
                 // Reminders fall due within a second of a due date being set.
                 "--boardcast.reminders.scan-interval=1s"));
@@ -104,7 +114,8 @@ final class AppInstance implements AutoCloseable {
 
     /** The gauge boardcast_streams_open of this instance, asked directly (not through nginx). */
     int openStreams() {
-        Matcher gauge = OPEN_STREAMS.matcher(get("/actuator/prometheus").body());
+        Matcher gauge = OPEN_STREAMS.matcher(get("/actuator/prometheus", "Basic "
+                + Base64.getEncoder().encodeToString(("e2e:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8))).body());
         if (!gauge.find()) {
             throw new IllegalStateException(name + " exposes no boardcast_streams_open");
         }
@@ -143,9 +154,16 @@ final class AppInstance implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String path) {
+        return get(path, null);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(name + " did not answer " + path, e);
         } catch (InterruptedException e) {

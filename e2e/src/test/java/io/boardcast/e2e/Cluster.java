@@ -42,7 +42,7 @@ final class Cluster implements AutoCloseable {
                 instances.add(instance.start().awaitHealthy());
             }
             Path dir = Files.createTempDirectory("boardcast-e2e-nginx-");
-            NginxProxy nginx = new NginxProxy(settings, dir, freePort(), freePort());
+            NginxProxy nginx = new NginxProxy(settings, dir, freePort(), freePort(), false);
             started.add(nginx);
             return new Cluster(database, List.copyOf(instances), nginx.start(instances));
         } catch (IOException | RuntimeException e) {
@@ -109,7 +109,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

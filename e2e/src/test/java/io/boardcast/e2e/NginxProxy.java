@@ -25,13 +25,20 @@ final class NginxProxy implements AutoCloseable {
     private final Path dir;
     private final int httpPort;
     private final int tlsPort;
+    private final boolean asInProduction;
     private Process process;
 
-    NginxProxy(E2eSettings settings, Path dir, int httpPort, int tlsPort) {
+    /**
+     * @param asInProduction the template as docker-compose.yml renders it: plain HTTP only redirects to TLS. Otherwise
+     *                       (the suite's own proxy) plain HTTP serves the app too, and every response names the
+     *                       instance that answered in X-Upstream, which the suite uses to see round-robin at work.
+     */
+    NginxProxy(E2eSettings settings, Path dir, int httpPort, int tlsPort, boolean asInProduction) {
         this.settings = settings;
         this.dir = dir;
         this.httpPort = httpPort;
         this.tlsPort = tlsPort;
+        this.asInProduction = asInProduction;
     }
 
     String httpUrl() {
@@ -55,12 +62,15 @@ final class NginxProxy implements AutoCloseable {
             String upstreams = instances.stream().map(i -> "server " + i.address() + " max_fails=1 fail_timeout=10s;")
                     .collect(Collectors.joining("\n    "));
             Path site = dir.resolve("boardcast.conf");
-            Files.writeString(site, NginxTemplate.render(Files.readString(settings.nginxTemplate()), Map.of(
+            String config = NginxTemplate.render(Files.readString(settings.nginxTemplate()), Map.of(
                     "APP_UPSTREAMS", upstreams,
                     "HTTP_PORT", "127.0.0.1:" + httpPort,
                     "TLS_PORT", "127.0.0.1:" + tlsPort,
                     "TLS_CERT", cert.toString(),
-                    "TLS_KEY", key.toString())));
+                    "TLS_KEY", key.toString(),
+                    "HTTPS_REDIRECT", asInProduction ? "1" : "0",
+                    "PUBLIC_TLS_PORT", Integer.toString(tlsPort)));
+            Files.writeString(site, asInProduction ? config : NginxTemplate.withUpstreamHeader(config));
             Path main = dir.resolve("nginx.conf");
             Files.writeString(main, mainConfig(site));
             Path errorLog = settings.logDir().resolve("nginx-error.log");

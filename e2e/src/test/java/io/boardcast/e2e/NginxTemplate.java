@@ -28,4 +28,16 @@ final class NginxTemplate {
         placeholder.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * Adds, for tests only, a header naming the instance that answered each request (production config never sends
+     * it): SharedSessionE2E uses it to see round-robin spread a user's pages over both instances.
+     */
+    static String withUpstreamHeader(String config) {
+        String anchor = "    server_name _;\n";
+        if (!config.contains(anchor)) {
+            throw new IllegalArgumentException("No '" + anchor.strip() + "' in the nginx template to add X-Upstream after");
+        }
+        return config.replace(anchor, anchor + "    add_header X-Upstream $upstream_addr always;\n");
+    }
 }

@@ -26,6 +26,10 @@ final class Stage {
         return harness.cluster();
     }
 
+    E2eSettings settings() {
+        return harness.settings();
+    }
+
     /** Signed in through nginx's plain HTTP listener. */
     Visitor signIn(User user) {
         return Visitor.signIn(user, newContext(new Browser.NewContextOptions()), cluster().httpUrl());
