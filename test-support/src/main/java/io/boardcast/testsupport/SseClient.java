@@ -1,0 +1,228 @@
+package io.boardcast.testsupport;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event stream, {@code GET /boards/{id}/events}, read on the HTTP client's executor (no thread of its own, so
+ * thousands fit in one test JVM). Parses {@code id:}, {@code event:}, {@code data:} lines into {@link Frame}s kept in
+ * a thread-safe list and handed to an optional {@link Listener}; comment lines (the greeting, heartbeats) are counted.
+ */
+public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
+
+    /** One dispatched event; {@code event} is "message" when the server named none, {@code data} "" unless kept. */
+    public record Frame(String id, String event, String data, long receivedNanos) {
+
+        /** The id as a number, or -1 when it is missing or not a number. */
+        public long seq() {
+            try {
+                return id == null ? -1 : Long.parseLong(id.strip());
+            } catch (NumberFormatException notANumber) {
+                return -1;
+            }
+        }
+    }
+
+    /** Called on the client's executor for each frame and comment; keep it quick. */
+    public interface Listener {
+
+        default void frame(Frame frame) {
+        }
+
+        default void comment(String text, long receivedNanos) {
+        }
+    }
+
+    private static final Listener NONE = new Listener() {
+    };
+
+    private final Listener listener;
+    private final boolean keepData;
+    private final List<Frame> frames = new ArrayList<>();
+    private final CountDownLatch greeted = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Flow.Subscription subscription;
+    private volatile int status;
+    private volatile boolean ended;
+    private volatile Throwable failure;
+    private volatile int comments;
+
+    // The event being read; only one delivery at a time touches these.
+    private String id;
+    private String event;
+    private boolean hasData;
+    private final StringBuilder data = new StringBuilder();
+
+    private SseClient(Listener listener, boolean keepData) {
+        this.listener = listener;
+        this.keepData = keepData;
+    }
+
+    /** A stream request for a board, with the session cookie and, unless null, a {@code Last-Event-ID} header. */
+    public static HttpRequest.Builder request(String baseUrl, long boardId, String cookie, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/boards/" + boardId + "/events"))
+                .timeout(Duration.ofMinutes(30)).header("Accept", "text/event-stream")
+                .header("Cookie", "SESSION=" + cookie);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return request;
+    }
+
+    /** Opens a stream that keeps every frame with its data. */
+    public static SseClient open(HttpClient http, HttpRequest request) {
+        return open(http, request, true, NONE);
+    }
+
+    /** Opens a stream; {@code keepData} false keeps frames without their data (for thousands of streams). */
+    public static SseClient open(HttpClient http, HttpRequest request, boolean keepData, Listener listener) {
+        SseClient client = new SseClient(listener, keepData);
+        http.sendAsync(request, info -> {
+            client.status = info.statusCode();
+            if (client.status != 200) {
+                client.greeted.countDown();
+            }
+            return HttpResponse.BodySubscribers.fromLineSubscriber(client, s -> null, StandardCharsets.UTF_8, "\n");
+        }).whenComplete((response, error) -> client.end(error));
+        return client;
+    }
+
+    /** Waits for the server's first comment (the greeting) or the end; true if the stream is open. */
+    public boolean awaitOpen(Duration timeout) throws InterruptedException {
+        greeted.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return isOpen();
+    }
+
+    /** Waits until the server or the network ends the stream. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public boolean isOpen() {
+        return status == 200 && !ended && greeted.getCount() == 0;
+    }
+
+    public boolean hasEnded() {
+        return ended;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    public int comments() {
+        return comments;
+    }
+
+    /** A copy of the frames so far, in arrival order. */
+    public List<Frame> frames() {
+        synchronized (frames) {
+            return List.copyOf(frames);
+        }
+    }
+
+    /** The sequences of the frames named {@code event} so far, in arrival order. */
+    public List<Long> seqs(String event) {
+        List<Long> seqs = new ArrayList<>();
+        for (Frame frame : frames()) {
+            if (frame.event().equals(event)) {
+                seqs.add(frame.seq());
+            }
+        }
+        return seqs;
+    }
+
+    @Override
+    public void close() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        end(null);
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty()) {
+            dispatch();
+        } else if (line.charAt(0) == ':') {
+            comments++;
+            greeted.countDown();
+            listener.comment(line.substring(1).strip(), System.nanoTime());
+        } else if (line.startsWith("data")) {
+            hasData = true;
+            if (keepData) {
+                data.append(value(line)).append('\n');
+            }
+        } else if (line.startsWith("id")) {
+            id = value(line);
+        } else if (line.startsWith("event")) {
+            event = value(line);
+        }
+    }
+
+    private void dispatch() {
+        if (hasData) {
+            String text = keepData && data.length() > 0 ? data.substring(0, data.length() - 1) : "";
+            Frame frame = new Frame(id, event == null ? "message" : event, text, System.nanoTime());
+            synchronized (frames) {
+                frames.add(frame);
+            }
+            listener.frame(frame);
+        }
+        id = null;
+        event = null;
+        hasData = false;
+        data.setLength(0);
+    }
+
+    private static String value(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            return "";
+        }
+        String value = line.substring(colon + 1);
+        return value.startsWith(" ") ? value.substring(1) : value;
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        end(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+        end(null);
+    }
+
+    private void end(Throwable error) {
+        if (error != null && failure == null) {
+            failure = error;
+        }
+        ended = true;
+        greeted.countDown();
+        done.countDown();
+    }
+}
