@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
-    /** One dispatched event; {@code event} is "message" when the server named none, {@code data} "" unless kept. */
+    /**
+     * One dispatched event; {@code event} is "message" when the server named none. {@code data} is all its data lines
+     * when the client keeps data, else only the first (enough for a sequence number, cheap for thousands of streams).
+     */
     public record Frame(String id, String event, String data, long receivedNanos) {
 
         /** The id as a number, or -1 when it is missing or not a number. */
@@ -40,13 +43,27 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
         default void comment(String text, long receivedNanos) {
         }
+
+        /** The stream ended: closed by the server, the network, or {@link #close()}. Called once. */
+        default void ended(SseClient client) {
+        }
+    }
+
+    /** What the client keeps in {@link #frames()}; the listener always sees every frame. */
+    public enum Keep {
+        /** Every frame with all its data. */
+        FRAMES_WITH_DATA,
+        /** Every frame with its first data line only (enough for a sequence number). */
+        FRAMES,
+        /** Nothing: for thousands of streams, where the listener records what it needs. */
+        NOTHING
     }
 
     private static final Listener NONE = new Listener() {
     };
 
     private final Listener listener;
-    private final boolean keepData;
+    private final Keep keep;
     private final List<Frame> frames = new ArrayList<>();
     private final CountDownLatch greeted = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
@@ -60,11 +77,12 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     private String id;
     private String event;
     private boolean hasData;
+    private String firstData;
     private final StringBuilder data = new StringBuilder();
 
-    private SseClient(Listener listener, boolean keepData) {
+    private SseClient(Listener listener, Keep keep) {
         this.listener = listener;
-        this.keepData = keepData;
+        this.keep = keep;
     }
 
     /** A stream request for a board, with the session cookie and, unless null, a {@code Last-Event-ID} header. */
@@ -80,12 +98,12 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
     /** Opens a stream that keeps every frame with its data. */
     public static SseClient open(HttpClient http, HttpRequest request) {
-        return open(http, request, true, NONE);
+        return open(http, request, Keep.FRAMES_WITH_DATA, NONE);
     }
 
-    /** Opens a stream; {@code keepData} false keeps frames without their data (for thousands of streams). */
-    public static SseClient open(HttpClient http, HttpRequest request, boolean keepData, Listener listener) {
-        SseClient client = new SseClient(listener, keepData);
+    /** Opens a stream keeping what {@code keep} says; the listener is called on the client's executor. */
+    public static SseClient open(HttpClient http, HttpRequest request, Keep keep, Listener listener) {
+        SseClient client = new SseClient(listener, keep);
         http.sendAsync(request, info -> {
             client.status = info.statusCode();
             if (client.status != 200) {
@@ -172,9 +190,13 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
             greeted.countDown();
             listener.comment(line.substring(1).strip(), System.nanoTime());
         } else if (line.startsWith("data")) {
+            String value = value(line);
+            if (!hasData) {
+                firstData = value;
+            }
             hasData = true;
-            if (keepData) {
-                data.append(value(line)).append('\n');
+            if (keep == Keep.FRAMES_WITH_DATA) {
+                data.append(value).append('\n');
             }
         } else if (line.startsWith("id")) {
             id = value(line);
@@ -185,16 +207,19 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
     private void dispatch() {
         if (hasData) {
-            String text = keepData && data.length() > 0 ? data.substring(0, data.length() - 1) : "";
+            String text = keep == Keep.FRAMES_WITH_DATA ? data.substring(0, data.length() - 1) : firstData;
             Frame frame = new Frame(id, event == null ? "message" : event, text, System.nanoTime());
-            synchronized (frames) {
-                frames.add(frame);
+            if (keep != Keep.NOTHING) {
+                synchronized (frames) {
+                    frames.add(frame);
+                }
             }
             listener.frame(frame);
         }
         id = null;
         event = null;
         hasData = false;
+        firstData = null;
         data.setLength(0);
     }
 
@@ -218,11 +243,17 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     }
 
     private void end(Throwable error) {
-        if (error != null && failure == null) {
-            failure = error;
+        synchronized (done) {
+            if (ended) {
+                return;
+            }
+            if (error != null) {
+                failure = error;
+            }
+            ended = true;
         }
-        ended = true;
         greeted.countDown();
         done.countDown();
+        listener.ended(this);
     }
 }
