@@ -59,7 +59,8 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
         NOTHING
     }
 
-    private static final Listener NONE = new Listener() {
+    /** A listener that does nothing; the frames are in {@link #frames()}. */
+    public static final Listener NO_LISTENER = new Listener() {
     };
 
     private final Listener listener;
@@ -98,7 +99,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
     /** Opens a stream that keeps every frame with its data. */
     public static SseClient open(HttpClient http, HttpRequest request) {
-        return open(http, request, Keep.FRAMES_WITH_DATA, NONE);
+        return open(http, request, Keep.FRAMES_WITH_DATA, NO_LISTENER);
     }
 
     /** Opens a stream keeping what {@code keep} says; the listener is called on the client's executor. */
