@@ -60,8 +60,10 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(settings.args);
         try {
             Files.createDirectories(settings.logDir);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+            // A fresh log per run; a restart within the run appends to it.
+            ProcessBuilder.Redirect output = process == null ? ProcessBuilder.Redirect.to(log().toFile())
+                    : ProcessBuilder.Redirect.appendTo(log().toFile());
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + settings.name, e);
         }
@@ -257,7 +259,8 @@ public final class AppProcess implements AutoCloseable {
         private Path logDir = Path.of("target", "app-logs");
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
-        private Duration startTimeout = Duration.ofSeconds(120);
+        /** A ceiling, not a wait: on two busy cores a start has taken more than two minutes. */
+        private Duration startTimeout = Duration.ofMinutes(5);
 
         private Builder(String name, TestDatabase database, String namespace) {
             this.name = name;
