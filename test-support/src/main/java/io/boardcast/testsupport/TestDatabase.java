@@ -68,15 +68,29 @@ public final class TestDatabase implements AutoCloseable {
 
     /** One number from this run's database, e.g. {@code select last_event_seq from boards where id = 1}. */
     public long queryLong(String sql, Object... args) {
-        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
+        SQLException failure = null;
+        // A shared server may refuse a connection for a moment (too many clients): three tries, then give up.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                failure = e;
+                pause(300);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed", e);
+        }
+        throw new IllegalStateException(sql + " failed: " + failure.getMessage(), failure);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
