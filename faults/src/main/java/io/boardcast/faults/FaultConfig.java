@@ -2,6 +2,7 @@ package io.boardcast.faults;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How big a run is. {@link #full()} is what faults/run.sh runs; {@link #smoke()} fits in `./mvnw verify` on a
@@ -28,18 +29,29 @@ record FaultConfig(
         /** Row h. */
         int soakStreams,
         Duration soakDuration,
-        double soakEditsPerSecond) {
+        double soakEditsPerSecond,
+        /** Which rows run: "all", or keys like "f,g" (-Dfaults.rows). */
+        String rows) {
+
+    boolean runs(String key) {
+        return "all".equals(rows) || List.of(rows.split(",")).contains(key);
+    }
+
+    /** RESULTS.md for a whole run, RESULTS-f-g.md for some rows. */
+    String resultsFile() {
+        return "all".equals(rows) ? "RESULTS.md" : "RESULTS-" + rows.replace(',', '-') + ".md";
+    }
 
     static FaultConfig smoke() {
         return new FaultConfig("smoke", Path.of("target", "faults-smoke"), 2, 4, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 300, 4_900, 5, 4, Duration.ofSeconds(6), 200, 50, 200, Duration.ofSeconds(20), 20)
+                Duration.ofSeconds(2), 300, 4_900, 5, 4, Duration.ofSeconds(6), 200, 50, 200, Duration.ofSeconds(20), 20, "all")
                 .overridden();
     }
 
     static FaultConfig full() {
         return new FaultConfig("full", Path.of("target", "faults-full"), 2, 5, Duration.ofSeconds(3),
                 Duration.ofSeconds(5), 2_100, 4_900, 10, 4, Duration.ofSeconds(30), 990, 50, 2_000,
-                Duration.ofMinutes(5), 20).overridden();
+                Duration.ofMinutes(5), 20, "all").overridden();
     }
 
     /** The mode named by -Dfaults.mode (smoke unless "full"). */
@@ -62,7 +74,8 @@ record FaultConfig(
                 Integer.getInteger("faults.replayStreams", replayStreams),
                 Integer.getInteger("faults.soakStreams", soakStreams),
                 secs("faults.soakSeconds", soakDuration),
-                dbl("faults.soakEditsPerSecond", soakEditsPerSecond));
+                dbl("faults.soakEditsPerSecond", soakEditsPerSecond),
+                System.getProperty("faults.rows", rows));
     }
 
     private static double dbl(String name, double fallback) {

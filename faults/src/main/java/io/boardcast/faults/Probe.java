@@ -33,7 +33,8 @@ final class Probe implements SseClient.Listener, AutoCloseable {
     private final Map<Long, Long> arrived = new ConcurrentHashMap<>();
     /** The probe's own form posts, all phases together. */
     final Answers answers = new Answers();
-    private final SseClient stream;
+    private SseClient stream;
+    private int reopened;
     private long version;
     private long column;
     private long seq;
@@ -57,8 +58,20 @@ final class Probe implements SseClient.Listener, AutoCloseable {
         arrived.putIfAbsent(frame.seq(), frame.receivedNanos());
     }
 
-    /** Moves the probe's task {@code perSecond} times a second for {@code window}; the latencies of those moves. */
+    /**
+     * Moves the probe's task {@code perSecond} times a second for {@code window}; the latencies of those moves. A
+     * stream that has ended (an earlier row may have wedged or restarted its instance) is reopened first, as a
+     * browser would, so each measurement stands on its own.
+     */
     Latency measure(Duration window, double perSecond) throws InterruptedException {
+        if (!stream.isOpen()) {
+            stream.close();
+            seq = stage.lastSeq(board.id());
+            stream = SseClient.open(stage.streamClient(), SseClient.request(stage.a().baseUrl(), board.id(),
+                    stage.viewer.cookie(), Long.toString(seq)).build(), SseClient.Keep.NOTHING, this);
+            stream.awaitOpen(Duration.ofSeconds(30));
+            reopened++;
+        }
         long interval = (long) (1e9 / perSecond);
         long start = System.nanoTime();
         Map<Long, Long> sent = new ConcurrentHashMap<>();
@@ -109,8 +122,8 @@ final class Probe implements SseClient.Listener, AutoCloseable {
                 millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1));
     }
 
-    boolean streamAlive() {
-        return stream.isOpen();
+    int reopened() {
+        return reopened;
     }
 
     static double quantile(List<Double> sorted, double q) {

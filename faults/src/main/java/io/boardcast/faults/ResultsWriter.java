@@ -59,7 +59,7 @@ final class ResultsWriter {
             }
         }
         Files.createDirectories(config.outDir());
-        Path file = config.outDir().resolve("RESULTS.md");
+        Path file = config.outDir().resolve(config.resultsFile());
         Files.writeString(file, md.toString());
         return file;
     }
