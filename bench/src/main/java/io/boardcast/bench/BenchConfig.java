@@ -1,5 +1,6 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,18 +28,15 @@ record BenchConfig(
         List<Integer> capacitySteps,
         boolean jfr,
         List<String> appArgs,
-        String pgHost,
-        int pgPort,
         String redisHost,
         int redisPort) {
 
     static BenchConfig fromSystemProperties() {
-        String jar = System.getProperty("boardcast.app.jar",
-                System.getenv().getOrDefault("BOARDCAST_APP_JAR", "../app/target/boardcast-app-0.1.0-SNAPSHOT.jar"));
+        Path jar = AppProcess.defaultJar();
         String java = System.getProperty("bench.app.java", System.getenv().getOrDefault("BENCH_APP_JAVA",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         return new BenchConfig(
-                Path.of(jar).toAbsolutePath().normalize(),
+                jar,
                 java,
                 System.getProperty("bench.label", "run"),
                 Path.of(System.getProperty("bench.out", "results")),
@@ -55,9 +53,7 @@ record BenchConfig(
                 ints(System.getProperty("bench.capacity.steps", "1000,2500,5000,7500,10000")),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "false")),
                 Arrays.stream(System.getProperty("bench.app.args", "").split(" ")).filter(a -> !a.isBlank()).toList(),
-                // The same environment variables as the app's integration tests.
-                System.getProperty("bench.pg.host", env("BOARDCAST_TEST_PG_HOST", "127.0.0.1")),
-                Integer.parseInt(System.getProperty("bench.pg.port", env("BOARDCAST_TEST_PG_PORT", "5432"))),
+                // The same environment variables as the app's integration tests (PostgreSQL: see TestDatabase).
                 System.getProperty("bench.redis.host", env("BOARDCAST_TEST_REDIS_HOST", "127.0.0.1")),
                 Integer.parseInt(System.getProperty("bench.redis.port", env("BOARDCAST_TEST_REDIS_PORT", "6379"))));
     }

@@ -1,5 +1,7 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.TestDatabase;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,19 +43,19 @@ public final class BenchMain {
         List<LatencyResult> latency = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        try (Database db = Database.create(config.pgHost(), config.pgPort());
+        try (TestDatabase db = TestDatabase.create("boardcast_bench_");
              StreamClients clients = new StreamClients(4, 2)) {
-            List<AppInstance> apps = new ArrayList<>();
+            List<AppProcess> apps = new ArrayList<>();
             NchanServer nchan = null;
             try {
-                apps.add(AppInstance.start(config, "app-a", runId, db.jdbcUrl(), logs, List.of()));
-                apps.add(AppInstance.start(config, "app-b", runId, db.jdbcUrl(), logs, List.of()));
+                apps.add(startApp(config, "app-a", runId, db, logs, List.of()));
+                apps.add(startApp(config, "app-b", runId, db, logs, List.of()));
                 if (config.nchan() && NchanServer.available()) {
                     nchan = NchanServer.start(logs.resolve("nginx"), config.redisHost(), config.redisPort(), runId);
                 }
                 LOG.info("Started " + apps.size() + " instances" + (nchan != null ? " and Nchan" : ""));
                 BoardFixture fixture = BoardFixture.create(http, apps, config.accounts(), config.tasks(), runId);
-                TaskMover mover = new TaskMover(http, fixture.owner, apps.stream().map(AppInstance::baseUrl).toList(),
+                TaskMover mover = new TaskMover(http, fixture.owner, apps.stream().map(AppProcess::baseUrl).toList(),
                         fixture.boardId, fixture.taskId, fixture.columns.get(0), fixture.columns.get(1), 0);
 
                 LOG.info("Warming up");
@@ -99,7 +101,7 @@ public final class BenchMain {
                             (int) config.pollingWindow().toSeconds(), 1);
                     results.polling(polling, sse);
                 }
-                for (AppInstance app : apps) {
+                for (AppProcess app : apps) {
                     app.close();
                 }
                 apps.clear();
@@ -107,7 +109,7 @@ public final class BenchMain {
                 if (!config.capacitySteps().isEmpty()) {
                     Duration heartbeat = Duration.ofSeconds(5);
                     LOG.info("Capacity " + config.capacitySteps());
-                    AppInstance single = AppInstance.start(config, "app-capacity", runId, db.jdbcUrl(), logs,
+                    AppProcess single = startApp(config, "app-capacity", runId, db, logs,
                             List.of("--boardcast.realtime.heartbeat-interval=" + heartbeat.toSeconds() + "s"));
                     apps.add(single);
                     results.capacity(CapacityRun.run(fixture, single, clients, config.capacitySteps(), heartbeat, logs));
@@ -116,7 +118,7 @@ public final class BenchMain {
                 if (nchan != null) {
                     nchan.close();
                 }
-                for (AppInstance app : apps) {
+                for (AppProcess app : apps) {
                     app.close();
                 }
             }
@@ -125,15 +127,29 @@ public final class BenchMain {
         return new Report(latency, md, results.markdown());
     }
 
-    private static LatencyResult ours(BoardFixture fixture, List<AppInstance> apps, StreamClients clients,
+    /** One instance with this run's database, channel and session namespace, and the JFR recording if asked. */
+    private static AppProcess startApp(BenchConfig config, String name, String runId, TestDatabase db, Path logs,
+            List<String> extraArgs) {
+        List<String> jvmArgs = config.jfr()
+                ? List.of("-XX:StartFlightRecording=filename=" + logs.resolve(name + ".jfr").toAbsolutePath()
+                        + ",settings=profile,dumponexit=true")
+                : List.of();
+        List<String> args = new ArrayList<>(config.appArgs());
+        args.addAll(extraArgs);
+        return AppProcess.builder(name, db, "boardcast:bench:" + runId)
+                .jar(config.appJar()).java(config.appJava()).redis(config.redisHost(), config.redisPort())
+                .logDir(logs).jvmArgs(jvmArgs).args(args).start();
+    }
+
+    private static LatencyResult ours(BoardFixture fixture, List<AppProcess> apps, StreamClients clients,
             TaskMover mover, int n, int edits, double perSecond) throws Exception {
         return ours(fixture, apps, clients, mover, n, edits, perSecond, null);
     }
 
-    private static LatencyResult ours(BoardFixture fixture, List<AppInstance> apps, StreamClients clients,
+    private static LatencyResult ours(BoardFixture fixture, List<AppProcess> apps, StreamClients clients,
             TaskMover mover, int n, int edits, double perSecond, List<Viewer> keep) throws Exception {
         LatencyRun.Target target = new LatencyRun.Target("boardcast", fixture.streamRequests(n, apps), Viewer.BY_ID,
-                mover, apps, apps.stream().mapToLong(AppInstance::pid).toArray());
+                mover, apps, apps.stream().mapToLong(AppProcess::pid).toArray());
         return LatencyRun.run(target, clients, fixture.nextSeq(apps.get(0)), edits, perSecond, keep != null, keep);
     }
 

@@ -1,5 +1,7 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.WebSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,13 +20,13 @@ import java.util.concurrent.Future;
  */
 final class BoardFixture {
 
-    final UserSession owner;
-    final List<UserSession> viewers;
+    final WebSession owner;
+    final List<WebSession> viewers;
     final long boardId;
     final long taskId;
     final List<Long> columns;
 
-    private BoardFixture(UserSession owner, List<UserSession> viewers, long boardId, long taskId, List<Long> columns) {
+    private BoardFixture(WebSession owner, List<WebSession> viewers, long boardId, long taskId, List<Long> columns) {
         this.owner = owner;
         this.viewers = viewers;
         this.boardId = boardId;
@@ -32,30 +34,30 @@ final class BoardFixture {
         this.columns = columns;
     }
 
-    static BoardFixture create(HttpClient http, List<AppInstance> apps, int accounts, int tasks, String runId)
+    static BoardFixture create(HttpClient http, List<AppProcess> apps, int accounts, int tasks, String runId)
             throws Exception {
         String base = apps.get(0).baseUrl();
         String password = "bench-password";
-        UserSession owner = UserSession.signUpAndLogIn(http, base, "owner-" + runId, password);
+        WebSession owner = WebSession.signUpAndLogIn(http, base, "owner-" + runId, password);
         long boardId = owner.createBoard(base, "Bench " + runId);
         for (int t = 1; t <= tasks; t++) {
             owner.createTask(base, boardId, "Bench task " + t + " with a title of a usual length");
         }
         String page = owner.boardPage(base, boardId);
-        List<Long> columns = UserSession.ids(page, "column");
-        List<Long> taskIds = UserSession.ids(page, "task");
+        List<Long> columns = WebSession.ids(page, "column");
+        List<Long> taskIds = WebSession.ids(page, "task");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<UserSession>> signIns = new ArrayList<>();
+            List<Future<WebSession>> signIns = new ArrayList<>();
             for (int i = 0; i < accounts; i++) {
                 String name = "viewer-" + i + "-" + runId;
                 String instance = apps.get(i % apps.size()).baseUrl();
-                signIns.add(pool.submit(() -> UserSession.signUpAndLogIn(http, instance, name, password)));
+                signIns.add(pool.submit(() -> WebSession.signUpAndLogIn(http, instance, name, password)));
             }
-            List<UserSession> viewers = new ArrayList<>();
-            for (Future<UserSession> signIn : signIns) {
-                UserSession viewer = signIn.get();
-                owner.addViewer(base, boardId, viewer.username);
+            List<WebSession> viewers = new ArrayList<>();
+            for (Future<WebSession> signIn : signIns) {
+                WebSession viewer = signIn.get();
+                owner.addMember(base, boardId, viewer.username(), "VIEWER");
                 viewers.add(viewer);
             }
             return new BoardFixture(owner, viewers, boardId, taskIds.get(0), columns);
@@ -65,7 +67,7 @@ final class BoardFixture {
     }
 
     /** Viewer i's stream request, to instance i mod apps: the split a load balancer would make. */
-    List<HttpRequest> streamRequests(int n, List<AppInstance> apps) {
+    List<HttpRequest> streamRequests(int n, List<AppProcess> apps) {
         List<HttpRequest> requests = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             requests.add(streamRequest(apps.get(i % apps.size()), viewers.get(i % viewers.size())));
@@ -73,18 +75,18 @@ final class BoardFixture {
         return requests;
     }
 
-    HttpRequest streamRequest(AppInstance app, UserSession viewer) {
+    HttpRequest streamRequest(AppProcess app, WebSession viewer) {
         return HttpRequest.newBuilder(URI.create(app.baseUrl() + "/boards/" + boardId + "/events"))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "text/event-stream")
                 .header("Cookie", "SESSION=" + viewer.cookie()).build();
     }
 
-    HttpRequest pageRequest(AppInstance app, UserSession viewer) {
+    HttpRequest pageRequest(AppProcess app, WebSession viewer) {
         return HttpRequest.newBuilder(URI.create(app.baseUrl() + "/boards/" + boardId))
                 .timeout(Duration.ofSeconds(30)).header("Cookie", "SESSION=" + viewer.cookie()).build();
     }
 
-    long nextSeq(AppInstance app) throws IOException, InterruptedException {
-        return UserSession.lastEventId(owner.boardPage(app.baseUrl(), boardId)) + 1;
+    long nextSeq(AppProcess app) {
+        return WebSession.lastEventId(owner.boardPage(app.baseUrl(), boardId)) + 1;
     }
 }

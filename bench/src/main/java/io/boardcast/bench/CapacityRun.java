@@ -1,5 +1,7 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.Prometheus;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ final class CapacityRun {
     private CapacityRun() {
     }
 
-    static Result run(BoardFixture fixture, AppInstance app, StreamClients clients, List<Integer> targets,
+    static Result run(BoardFixture fixture, AppProcess app, StreamClients clients, List<Integer> targets,
             Duration heartbeat, java.nio.file.Path logs) throws Exception {
         // Warm the stream path first, so the baseline includes the classes and caches any stream needs.
         List<Viewer> warm = open(fixture, app, clients, 0, 50);
@@ -52,7 +54,7 @@ final class CapacityRun {
                         if (gap > lateAfter) {
                             late++;
                         }
-                    } else if (viewer.ended) {
+                    } else if (viewer.ended()) {
                         ended++;
                     }
                 }
@@ -64,7 +66,8 @@ final class CapacityRun {
                         open == 0 ? Double.NaN : (heap - baselineHeap) / 1024.0 / open,
                         open == 0 ? Double.NaN : (rss - baselineRss) / 1024.0 / open, failure));
                 if (failure != null || target == targets.get(targets.size() - 1)) {
-                    app.classHistogram(logs.resolve("capacity-histogram-" + open + "-streams.txt"));
+                    java.nio.file.Files.writeString(logs.resolve("capacity-histogram-" + open + "-streams.txt"),
+                            app.jcmd("GC.class_histogram"));
                 }
                 if (failure != null) {
                     break;
@@ -76,7 +79,7 @@ final class CapacityRun {
         return new Result(baselineHeap, baselineRss, heartbeat.toMillis() / 1000.0, steps);
     }
 
-    private static List<Viewer> open(BoardFixture fixture, AppInstance app, StreamClients clients, int from, int count)
+    private static List<Viewer> open(BoardFixture fixture, AppProcess app, StreamClients clients, int from, int count)
             throws InterruptedException {
         List<Viewer> viewers = new ArrayList<>(count);
         List<HttpRequest> requests = new ArrayList<>(count);

@@ -1,5 +1,7 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.Prometheus;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -7,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToLongBiFunction;
+import java.util.function.ToLongFunction;
+import io.boardcast.testsupport.SseClient;
 
 /**
  * N viewers on one channel, one editor at a steady rate; matches each viewer's events to the edits by sequence.
@@ -18,8 +21,8 @@ final class LatencyRun {
     /** How long after the last edit a viewer may still receive it before it counts as missing. */
     private static final Duration GRACE = Duration.ofSeconds(10);
 
-    record Target(String system, List<HttpRequest> streamRequests, ToLongBiFunction<String, String> sequence,
-            Publisher publisher, List<AppInstance> apps, long[] serverPids) {
+    record Target(String system, List<HttpRequest> streamRequests, ToLongFunction<SseClient.Frame> sequence,
+            Publisher publisher, List<AppProcess> apps, long[] serverPids) {
     }
 
     private LatencyRun() {
@@ -54,7 +57,7 @@ final class LatencyRun {
         int unexpected = 0;
         long eventBytes = 0;
         for (Viewer viewer : viewers) {
-            if (viewer.status != 200) {
+            if (viewer.status() != 200) {
                 continue;
             }
             unexpected += viewer.unexpected();
@@ -83,16 +86,16 @@ final class LatencyRun {
     private static void awaitDelivery(List<Viewer> viewers, long lastSeq) throws InterruptedException {
         long deadline = System.nanoTime() + GRACE.toNanos();
         for (Viewer viewer : viewers) {
-            while (viewer.status == 200 && !viewer.ended && viewer.arrival(lastSeq) == 0
+            while (viewer.status() == 200 && !viewer.ended() && viewer.arrival(lastSeq) == 0
                     && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         }
     }
 
-    private static TreeMap<Double, Double> appTimer(List<AppInstance> apps) throws IOException, InterruptedException {
+    private static TreeMap<Double, Double> appTimer(List<AppProcess> apps) throws IOException, InterruptedException {
         TreeMap<Double, Double> total = new TreeMap<>();
-        for (AppInstance app : apps) {
+        for (AppProcess app : apps) {
             Prometheus.buckets(app.prometheus(), "boardcast_events_latency_seconds").forEach((le, c) -> total.merge(le, c, Double::sum));
         }
         return total;

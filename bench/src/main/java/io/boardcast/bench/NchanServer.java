@@ -1,5 +1,6 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -36,7 +37,7 @@ final class NchanServer implements AutoCloseable {
     static NchanServer start(Path dir, String redisHost, int redisPort, String namespace)
             throws IOException, InterruptedException {
         Path prefix = Files.createDirectories(dir.toAbsolutePath());
-        int port = AppInstance.freePort();
+        int port = AppProcess.freePort();
         Files.writeString(prefix.resolve("nginx.conf"), """
                 load_module %s;
                 daemon off;

@@ -1,5 +1,6 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.AppProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +38,7 @@ final class PollingRun {
     private PollingRun() {
     }
 
-    static Result run(BoardFixture fixture, List<AppInstance> apps, StreamClients clients, int n, Duration window)
+    static Result run(BoardFixture fixture, List<AppProcess> apps, StreamClients clients, int n, Duration window)
             throws InterruptedException {
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         AtomicInteger completed = new AtomicInteger();
@@ -72,7 +73,7 @@ final class PollingRun {
                 });
             }, random.nextInt((int) PERIOD.toMillis()), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         }
-        long[] pids = apps.stream().mapToLong(AppInstance::pid).toArray();
+        long[] pids = apps.stream().mapToLong(AppProcess::pid).toArray();
         try {
             Thread.sleep(4000); // every poller has started and the JIT has seen the page
             measuring.set(true);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,8 +50,7 @@ final class StreamClients implements AutoCloseable {
             long deadline = System.nanoTime() + perBatch.toNanos();
             int open = 0;
             for (int i = from; i < to; i++) {
-                viewers.get(i).ready.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                open += viewers.get(i).isOpen() ? 1 : 0;
+                open += viewers.get(i).awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) ? 1 : 0;
             }
             if (open < (to - from) / 2) {
                 break; // the server stopped taking streams; more batches would only wait out their timeouts

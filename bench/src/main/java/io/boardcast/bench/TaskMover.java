@@ -1,5 +1,6 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.WebSession;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -13,7 +14,7 @@ import java.util.Map;
 final class TaskMover implements Publisher {
 
     private final HttpClient http;
-    private final UserSession editor;
+    private final WebSession editor;
     private final List<String> baseUrls;
     private final long boardId;
     private final long taskId;
@@ -22,7 +23,7 @@ final class TaskMover implements Publisher {
     private int moves;
     int conflicts;
 
-    TaskMover(HttpClient http, UserSession editor, List<String> baseUrls, long boardId, long taskId, long fromColumn,
+    TaskMover(HttpClient http, WebSession editor, List<String> baseUrls, long boardId, long taskId, long fromColumn,
             long toColumn, long version) {
         this.http = http;
         this.editor = editor;
@@ -39,7 +40,7 @@ final class TaskMover implements Publisher {
         long target = columns[(int) ((version + 1) % 2)];
         HttpResponse<Void> response = http.send(editor.request(baseUrl + "/boards/" + boardId + "/tasks/" + taskId + "/move")
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(UserSession.form(editor.withCsrf(Map.of("columnId", Long.toString(target),
+                        .POST(WebSession.form(editor.withCsrf(Map.of("columnId", Long.toString(target),
                                 "version", Long.toString(version)))))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());

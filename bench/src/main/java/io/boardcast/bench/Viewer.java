@@ -1,164 +1,99 @@
 package io.boardcast.bench;
 
+import io.boardcast.testsupport.SseClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.ToLongBiFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * One open event stream, read without a thread of its own (a line subscriber on the client's executor), so ten
- * thousand of them fit in the load generator. Records when each expected sequence arrived, and the gaps between
- * comment lines (heartbeats).
+ * One open event stream as the benchmark measures it: when each expected sequence arrived, and the gaps between
+ * comment lines (heartbeats). Reading and parsing is the test kit's {@link SseClient}, on the client's executor, so
+ * ten thousand of them fit in the load generator.
  */
-final class Viewer implements Flow.Subscriber<String> {
+final class Viewer implements SseClient.Listener {
 
     /** Where an event's sequence comes from: our {@code id:} line, or Nchan's first data line. */
-    static final ToLongBiFunction<String, String> BY_ID = (id, firstData) -> Long.parseLong(id.strip());
-    static final ToLongBiFunction<String, String> BY_FIRST_DATA_LINE = (id, firstData) -> Long.parseLong(firstData.strip());
+    static final ToLongFunction<SseClient.Frame> BY_ID = frame -> Long.parseLong(frame.id().strip());
+    static final ToLongFunction<SseClient.Frame> BY_FIRST_DATA_LINE = frame -> Long.parseLong(firstLine(frame.data()).strip());
 
-    private final ToLongBiFunction<String, String> sequence;
+    private final ToLongFunction<SseClient.Frame> sequence;
     private final long firstSeq;
     /** Arrival time (System.nanoTime) of seq firstSeq + i, 0 while not arrived. */
     private final AtomicLongArray arrivals;
-    final CountDownLatch ready = new CountDownLatch(1);
-    private volatile Flow.Subscription subscription;
-    volatile int status;
-    volatile boolean ended;
-    volatile Throwable failure;
+    private final boolean keepData;
+    private volatile SseClient client;
     private volatile long lastCommentNanos;
     private volatile long maxCommentGapNanos;
-    private volatile int comments;
     private volatile int unexpected;
-
-    // Parser state of the event being read (only ever touched by one delivery at a time).
-    private String id;
-    private String firstData;
-    private String eventName;
-    private long dataBytes;
     private volatile long lastEventDataBytes;
     private volatile String lastEventData;
-    private final StringBuilder data = new StringBuilder();
-    private final boolean keepData;
 
-    Viewer(long firstSeq, int expected, ToLongBiFunction<String, String> sequence, boolean keepData) {
+    Viewer(long firstSeq, int expected, ToLongFunction<SseClient.Frame> sequence, boolean keepData) {
         this.firstSeq = firstSeq;
         this.arrivals = new AtomicLongArray(Math.max(expected, 0));
         this.sequence = sequence;
         this.keepData = keepData;
     }
 
-    /** Opens the stream; {@link #ready} counts down at the first comment (our greeting, Nchan's ": hi"). */
+    /** Opens the stream; it is ready at the first comment (our greeting, Nchan's ": hi"). */
     void open(HttpClient http, HttpRequest request) {
-        http.sendAsync(request, info -> {
-            status = info.statusCode();
-            if (status != 200) {
-                ready.countDown();
-            }
-            return HttpResponse.BodySubscribers.fromLineSubscriber(this, s -> null, StandardCharsets.UTF_8, "\n");
-        }).whenComplete((response, error) -> {
-            ended = true;
-            if (error != null && failure == null) {
-                failure = error;
-            }
-            ready.countDown();
-        });
+        client = SseClient.open(http, request,
+                keepData ? SseClient.Keep.FRAMES_WITH_DATA : SseClient.Keep.NOTHING, this);
+    }
+
+    /** Waits until the stream is ready or has failed; true if open. */
+    boolean awaitReady(Duration timeout) throws InterruptedException {
+        return client.awaitOpen(timeout);
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(String line) {
-        long now = System.nanoTime();
-        if (line.isEmpty()) {
-            dispatch(now);
-        } else if (line.charAt(0) == ':') {
-            comment(now);
-        } else if (line.startsWith("data:")) {
-            String value = value(line);
-            if (firstData == null) {
-                firstData = value;
-            }
-            dataBytes += value.getBytes(StandardCharsets.UTF_8).length + 1;
-            if (keepData) {
-                data.append(value).append('\n');
-            }
-        } else if (line.startsWith("id:")) {
-            id = value(line);
-        } else if (line.startsWith("event:")) {
-            eventName = value(line);
+    public void frame(SseClient.Frame frame) {
+        if (!"message".equals(frame.event()) && !"board".equals(frame.event())) {
+            return;
         }
-    }
-
-    private void dispatch(long now) {
-        if (firstData != null && (eventName == null || "board".equals(eventName))) {
-            try {
-                long seq = sequence.applyAsLong(id, firstData);
-                int slot = (int) (seq - firstSeq);
-                if (slot >= 0 && slot < arrivals.length() && arrivals.get(slot) == 0) {
-                    arrivals.set(slot, now);
-                } else {
-                    unexpected++;
-                }
-            } catch (RuntimeException notASequence) {
+        try {
+            int slot = (int) (sequence.applyAsLong(frame) - firstSeq);
+            if (slot >= 0 && slot < arrivals.length() && arrivals.get(slot) == 0) {
+                arrivals.set(slot, frame.receivedNanos());
+            } else {
                 unexpected++;
             }
-            lastEventDataBytes = dataBytes - 1;
-            if (keepData) {
-                lastEventData = data.substring(0, Math.max(0, data.length() - 1));
-            }
+        } catch (RuntimeException notASequence) {
+            unexpected++;
         }
-        id = null;
-        firstData = null;
-        eventName = null;
-        dataBytes = 0;
-        data.setLength(0);
+        if (keepData) {
+            lastEventData = frame.data();
+            lastEventDataBytes = frame.data().getBytes(StandardCharsets.UTF_8).length;
+        }
     }
 
-    private void comment(long now) {
+    @Override
+    public void comment(String text, long receivedNanos) {
         if (lastCommentNanos != 0) {
-            maxCommentGapNanos = Math.max(maxCommentGapNanos, now - lastCommentNanos);
+            maxCommentGapNanos = Math.max(maxCommentGapNanos, receivedNanos - lastCommentNanos);
         }
-        lastCommentNanos = now;
-        comments++;
-        ready.countDown();
-    }
-
-    private static String value(String line) {
-        int colon = line.indexOf(':');
-        String value = line.substring(colon + 1);
-        return value.startsWith(" ") ? value.substring(1) : value;
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        failure = throwable;
-        ended = true;
-        ready.countDown();
-    }
-
-    @Override
-    public void onComplete() {
-        ended = true;
-        ready.countDown();
+        lastCommentNanos = receivedNanos;
     }
 
     void close() {
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
+        if (client != null) {
+            client.close();
         }
     }
 
+    int status() {
+        return client == null ? 0 : client.status();
+    }
+
+    boolean ended() {
+        return client != null && client.hasEnded();
+    }
+
     boolean isOpen() {
-        return status == 200 && !ended && ready.getCount() == 0;
+        return client != null && client.isOpen();
     }
 
     long arrival(long seq) {
@@ -171,7 +106,7 @@ final class Viewer implements Flow.Subscriber<String> {
     }
 
     int comments() {
-        return comments;
+        return client == null ? 0 : client.comments();
     }
 
     /** Largest gap between comment lines since the last reset. */
@@ -193,5 +128,10 @@ final class Viewer implements Flow.Subscriber<String> {
 
     String lastEventData() {
         return lastEventData;
+    }
+
+    private static String firstLine(String data) {
+        int newline = data.indexOf('\n');
+        return newline < 0 ? data : data.substring(0, newline);
     }
 }

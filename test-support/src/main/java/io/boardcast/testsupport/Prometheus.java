@@ -1,16 +1,16 @@
-package io.boardcast.bench;
+package io.boardcast.testsupport;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Just enough of the Prometheus text format to read gauges and a histogram's buckets. */
-final class Prometheus {
+public final class Prometheus {
 
     private Prometheus() {
     }
 
     /** Sum of every sample of {@code metric} whose labels contain {@code labelFragment} ("" for all). */
-    static double sum(String text, String metric, String labelFragment) {
+    public static double sum(String text, String metric, String labelFragment) {
         double total = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
@@ -24,7 +24,7 @@ final class Prometheus {
     }
 
     /** Cumulative bucket counts by upper bound (seconds), from {@code <metric>_bucket{le="..."}} lines. */
-    static TreeMap<Double, Double> buckets(String text, String metric) {
+    public static TreeMap<Double, Double> buckets(String text, String metric) {
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith(metric + "_bucket{")) {
@@ -38,14 +38,14 @@ final class Prometheus {
     }
 
     /** Per-bucket difference of two cumulative snapshots: what was recorded in between. */
-    static TreeMap<Double, Double> minus(TreeMap<Double, Double> after, TreeMap<Double, Double> before) {
+    public static TreeMap<Double, Double> minus(TreeMap<Double, Double> after, TreeMap<Double, Double> before) {
         TreeMap<Double, Double> diff = new TreeMap<>();
         after.forEach((le, count) -> diff.put(le, count - before.getOrDefault(le, 0.0)));
         return diff;
     }
 
     /** The upper bound of the bucket holding quantile {@code q}, in milliseconds (a histogram can say no more). */
-    static double quantileMillis(Map<Double, Double> cumulative, double q) {
+    public static double quantileMillis(Map<Double, Double> cumulative, double q) {
         double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
             return Double.NaN;
