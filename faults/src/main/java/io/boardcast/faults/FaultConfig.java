@@ -23,7 +23,7 @@ record FaultConfig(
         /** Healthy-stream probe: moves per second, and how long each measurement lasts. */
         double probePerSecond,
         Duration probeWindow,
-        /** Row g: events on the replayed board (within the app's 1,000-event replay window) and parallel replays. */
+        /** Row g: events on the replayed board (within the app's 200-event replay window) and parallel replays. */
         int replayEvents,
         int replayStreams,
         /** Row h. */
@@ -44,13 +44,13 @@ record FaultConfig(
 
     static FaultConfig smoke() {
         return new FaultConfig("smoke", Path.of("target", "faults-smoke"), 2, 4, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 300, 4_900, 5, 4, Duration.ofSeconds(6), 200, 50, 200, Duration.ofSeconds(20), 20, "all")
+                Duration.ofSeconds(2), 300, 4_900, 5, 4, Duration.ofSeconds(6), 100, 50, 200, Duration.ofSeconds(20), 20, "all")
                 .overridden();
     }
 
     static FaultConfig full() {
         return new FaultConfig("full", Path.of("target", "faults-full"), 2, 5, Duration.ofSeconds(3),
-                Duration.ofSeconds(5), 2_100, 4_900, 10, 4, Duration.ofSeconds(30), 990, 50, 2_000,
+                Duration.ofSeconds(5), 2_100, 4_900, 10, 4, Duration.ofSeconds(30), 195, 50, 2_000,
                 Duration.ofMinutes(5), 20, "all").overridden();
     }
 

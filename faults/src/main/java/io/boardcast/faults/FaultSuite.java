@@ -329,7 +329,7 @@ public final class FaultSuite {
         Editor filler = new Editor(stage, board, board.tasks().get(0), 1000, config.replayEvents() - 1, "Filler");
         filler.run(); // on this thread, as fast as the app takes them
         long last = stage.lastSeq(board.id());
-        row.note("replayed board has " + last + " events (replay window 1,000); filling: " + filler.answers);
+        row.note("replayed board has " + last + " events (replay window " + LiveViewer.REPLAY_WINDOW + "); filling: " + filler.answers);
         row.serverErrors += filler.answers.serverErrors();
         if (last > LiveViewer.REPLAY_WINDOW) {
             row.fail("the replayed board has more events than the replay window; the test setup is wrong");

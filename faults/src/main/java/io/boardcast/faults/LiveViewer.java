@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LiveViewer implements SseClient.Listener {
 
     /** The app's replay window: a resync is documented only for a client further behind than this. */
-    static final long REPLAY_WINDOW = 1000;
+    static final long REPLAY_WINDOW = 200; // the app's boardcast.realtime.replay-window
     private static final long RETRY_MILLIS = 1000;
     private static final int MAX_RECONNECTS = 300;
 

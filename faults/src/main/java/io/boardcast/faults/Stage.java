@@ -47,7 +47,11 @@ final class Stage implements AutoCloseable {
             redis = startedRedis;
             for (String name : List.of("app-a", "app-b")) {
                 // One at a time: the first one's Flyway migration must finish before the second looks.
+                // Stream caps raised: rows f and g must meet thousands of real streams from a few sessions, not
+                // 429s (the caps themselves are tested in the app's StreamHardeningIT).
                 apps.add(AppProcess.builder(name, db, "boardcast:faults:" + runId).redis("127.0.0.1", redis.port())
+                        .args(List.of("--boardcast.realtime.max-streams-per-session=10000",
+                                "--boardcast.realtime.max-streams-per-user=10000"))
                         .logDir(workDir.resolve("logs-" + runId)).start());
             }
             owner = WebSession.signUpAndLogIn(http, a().baseUrl(), "owner-" + runId, PASSWORD);
