@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full fault suite: builds the app jar if it is missing, builds this module, runs FaultSuite at full size
-# (FaultConfig.full: 2,100 slow sockets, 50 replays of 990 events, a 5-minute soak with 2,000 streams) and writes
+# (FaultConfig.full: 2,100 slow sockets, 50 replays of 195 events (the replay window is 200), a 5-minute soak with 2,000 streams) and writes
 # faults/RESULTS.md. Extra arguments go to the suite's JVM, e.g. ./run.sh -Dfaults.soakSeconds=60
 # Needs PostgreSQL on 127.0.0.1:5432 (BOARDCAST_TEST_PG_*) and redis-server/redis-cli on the PATH; the suite starts
 # its own Redis on a free port. Exits non-zero when a row misses its targets.
