@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,17 +31,29 @@ import org.thymeleaf.context.Context;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ServiceUnavailableFilter extends OncePerRequestFilter {
 
-    private final ITemplateEngine templates;
+    /** How long a request waits for Redis to reconnect before it goes ahead (and, if Redis is still away, fails). */
+    private static final Duration RECONNECT_GRACE = Duration.ofSeconds(2);
 
-    ServiceUnavailableFilter(ITemplateEngine templates) {
+    private final ITemplateEngine templates;
+    private final ObjectProvider<RedisConnectionState> redis;
+
+    ServiceUnavailableFilter(ITemplateEngine templates, ObjectProvider<RedisConnectionState> redis) {
         this.templates = templates;
+        this.redis = redis;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
+            RedisConnectionState state = redis.getIfAvailable();
+            if (state != null) {
+                state.awaitUp(RECONNECT_GRACE);
+            }
             chain.doFilter(request, response);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
         } catch (ServletException | RuntimeException failure) {
             if (!storeUnavailable(failure) || response.isCommitted()) {
                 throw failure;
