@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether this instance's Redis connections are up, from Lettuce's own connection events. A request that arrives
- * while they are down waits a moment for Lettuce to reconnect (a Redis restart takes about a second), so a restart
- * is ridden out; an outage longer than that is answered with the 503 page.
+ * while they are down waits a moment for Lettuce to reconnect (a Redis restart takes about a second, and commands
+ * issued meanwhile are buffered until it is back), so a restart is ridden out; a request that finds Redis still
+ * away after that is answered with the 503 page at once, instead of waiting out the command timeout.
  */
 @Component
 @Profile("redis")
@@ -31,11 +32,18 @@ class RedisConnectionState {
         });
     }
 
-    /** Up, or never tried yet (connections open on first use); else waits up to {@code grace} for a reconnect. */
-    void awaitUp(Duration grace) throws InterruptedException {
+    /**
+     * True when the connections are up (or were never opened yet: they open on first use); otherwise waits up to
+     * {@code grace} for Lettuce to reconnect and says whether it did.
+     */
+    boolean awaitUp(Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
-        while (everConnected && active.get() == 0 && System.nanoTime() < deadline) {
+        while (everConnected && active.get() == 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             Thread.sleep(20);
         }
+        return true;
     }
 }

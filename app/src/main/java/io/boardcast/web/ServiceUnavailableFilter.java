@@ -47,8 +47,9 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             RedisConnectionState state = redis.getIfAvailable();
-            if (state != null) {
-                state.awaitUp(RECONNECT_GRACE);
+            if (state != null && !state.awaitUp(RECONNECT_GRACE)) {
+                unavailable(response);
+                return;
             }
             chain.doFilter(request, response);
         } catch (InterruptedException interrupted) {
@@ -59,13 +60,24 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
                 throw failure;
             }
             response.reset();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader("Retry-After", "5");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(templates.process("error/503", new Context(Locale.ENGLISH)));
+            unavailable(response);
         }
+    }
+
+    /** Static files need neither Redis nor the database (and the 503 page uses the stylesheet). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
+    }
+
+    private void unavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "5");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(templates.process("error/503", new Context(Locale.ENGLISH)));
     }
 
     /** A Redis or Lettuce failure, or a database that can't be reached, anywhere in the cause chain. */
