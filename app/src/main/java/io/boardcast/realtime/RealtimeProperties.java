@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepInterval         how often each instance compares its boards' sequences with the database
  * @param reconnectDelay        the retry delay sent to browsers
  * @param channel               the Redis pub/sub channel
- * @param publishTimeout        how long handing an event to Redis may take before it is left to the sweep
  * @param publishQueueCapacity  committed events waiting to be published; beyond it they are left to the sweep
  */
 @ConfigurationProperties("boardcast.realtime")
@@ -31,7 +30,6 @@ public record RealtimeProperties(
         Duration sweepInterval,
         Duration reconnectDelay,
         String channel,
-        Duration publishTimeout,
         int publishQueueCapacity) {
 
     public RealtimeProperties {
