@@ -50,11 +50,7 @@ class ThrottleIT {
 
     @AfterAll
     static void stop() {
-        for (Instance instance : new Instance[] {two, one, alone}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        Instance.closeAll(two, one, alone);
     }
 
     @Test

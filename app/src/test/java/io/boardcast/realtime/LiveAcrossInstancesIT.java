@@ -56,11 +56,7 @@ class LiveAcrossInstancesIT {
 
     @AfterAll
     static void stopInstances() {
-        for (Instance instance : new Instance[] {one, two, silent}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        Instance.closeAll(one, two, silent);
     }
 
     @BeforeEach

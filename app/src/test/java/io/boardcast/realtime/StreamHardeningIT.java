@@ -44,11 +44,7 @@ class StreamHardeningIT {
 
     @AfterAll
     static void stopInstances() {
-        for (Instance instance : new Instance[] {one, two}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        Instance.closeAll(one, two);
     }
 
     @BeforeEach

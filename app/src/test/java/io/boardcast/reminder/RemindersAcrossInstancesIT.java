@@ -49,11 +49,7 @@ class RemindersAcrossInstancesIT {
 
     @AfterAll
     static void stopInstances() {
-        for (Instance instance : new Instance[] {one, two}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        Instance.closeAll(one, two);
     }
 
     @BeforeEach

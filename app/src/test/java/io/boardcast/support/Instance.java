@@ -81,6 +81,15 @@ public final class Instance implements AutoCloseable {
         return bean(MeterRegistry.class).get(name).counter().count();
     }
 
+    /** Stops every instance that was started (a null is one whose start failed). */
+    public static void closeAll(Instance... instances) {
+        for (Instance instance : instances) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         context.close();

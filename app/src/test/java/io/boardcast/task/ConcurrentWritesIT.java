@@ -42,11 +42,7 @@ class ConcurrentWritesIT {
 
     @AfterAll
     static void stopInstances() {
-        for (Instance instance : new Instance[] {one, two}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
+        Instance.closeAll(one, two);
     }
 
     @BeforeEach
