@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Entity
 @Table(name = "boards")
@@ -25,10 +26,6 @@ public class Board {
 
     @Column(nullable = false)
     private String name;
-
-    /** Sequence number of the board's latest logged change; read before the board's content when rendering. */
-    @Column(name = "last_event_seq", nullable = false)
-    private long lastEventSeq;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -56,10 +53,6 @@ public class Board {
         return name;
     }
 
-    public long getLastEventSeq() {
-        return lastEventSeq;
-    }
-
     public List<BoardColumn> getColumns() {
         return columns;
     }
@@ -68,7 +61,18 @@ public class Board {
         return columns.get(0);
     }
 
-    public boolean isLastColumn(BoardColumn column) {
-        return columns.get(columns.size() - 1).getId().equals(column.getId());
+    /** The column whose tasks count as done (no reminders): the last one. */
+    public BoardColumn doneColumn() {
+        return columns.get(columns.size() - 1);
+    }
+
+    /** The name of one of this board's columns ("" for an id that isn't one). */
+    public String columnName(long columnId) {
+        return column(columnId).map(BoardColumn::getName).orElse("");
+    }
+
+    /** One of this board's columns, if the id is one. */
+    public Optional<BoardColumn> column(long columnId) {
+        return columns.stream().filter(column -> column.getId() == columnId).findFirst();
     }
 }

@@ -1,13 +1,16 @@
 package io.boardcast.board;
 
+import io.boardcast.realtime.ViewerAccess;
+import io.boardcast.web.NotFoundException;
+import io.boardcast.web.ReadOnlyException;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The one place that decides who may see and change a board. */
+/** The one place that decides who may see and change a board, pages and event streams alike. */
 @Component
-public class BoardAccess {
+public class BoardAccess implements ViewerAccess {
 
     private final MembershipRepository memberships;
 
@@ -45,9 +48,22 @@ public class BoardAccess {
         return memberships.find(boardId, username);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Boolean> canEdit(long boardId, String username) {
+        return memberships.find(boardId, username).map(Membership::canEdit);
+    }
+
     /** Everyone who may see the board right now. */
+    @Override
     @Transactional(readOnly = true)
     public Set<String> members(long boardId) {
         return memberships.usernames(boardId);
+    }
+
+    /** Whether the account (by id) may see the board right now. */
+    @Transactional(readOnly = true)
+    public boolean isMember(long boardId, long accountId) {
+        return memberships.existsByBoardIdAndAccountId(boardId, accountId);
     }
 }

@@ -1,6 +1,5 @@
 package io.boardcast.board;
 
-import io.boardcast.task.Task;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -9,11 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
-import java.util.List;
 
 @Entity
 @Table(name = "board_columns")
@@ -32,10 +27,6 @@ public class BoardColumn {
 
     @Column(nullable = false)
     private int position;
-
-    @OneToMany(mappedBy = "column")
-    @OrderBy("position, id")
-    private List<Task> tasks = new ArrayList<>();
 
     protected BoardColumn() {
     }
@@ -58,7 +49,7 @@ public class BoardColumn {
         return name;
     }
 
-    public List<Task> getTasks() {
-        return tasks;
+    public int getPosition() {
+        return position;
     }
 }

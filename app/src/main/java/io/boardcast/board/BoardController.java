@@ -1,6 +1,5 @@
 package io.boardcast.board;
 
-import io.boardcast.task.TaskForm;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -9,7 +8,6 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -17,11 +15,9 @@ import org.springframework.web.servlet.ModelAndView;
 class BoardController {
 
     private final BoardService boards;
-    private final BoardAccess access;
 
-    BoardController(BoardService boards, BoardAccess access) {
+    BoardController(BoardService boards) {
         this.boards = boards;
-        this.access = access;
     }
 
     @GetMapping("/")
@@ -47,12 +43,5 @@ class BoardController {
         }
         Board board = boards.create(form.name(), principal.getName());
         return new ModelAndView("redirect:/boards/" + board.getId());
-    }
-
-    @GetMapping("/boards/{boardId}")
-    String show(@PathVariable long boardId, Principal principal, Model model) {
-        Membership membership = access.view(boardId, principal.getName());
-        BoardPage.addTo(model, membership, boards.members(boardId), TaskForm.empty());
-        return "board/show";
     }
 }

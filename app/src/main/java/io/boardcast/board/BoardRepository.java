@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface BoardRepository extends JpaRepository<Board, Long> {
+interface BoardRepository extends JpaRepository<Board, Long> {
 
     /** Writes to one board are serialized by this row lock, so its event sequence follows commit order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

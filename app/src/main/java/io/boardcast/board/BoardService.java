@@ -2,11 +2,13 @@ package io.boardcast.board;
 
 import io.boardcast.account.Account;
 import io.boardcast.account.AccountService;
+import io.boardcast.web.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -35,6 +37,21 @@ public class BoardService {
         Board board = boards.save(new Board(name.strip(), clock.instant()));
         memberships.save(new Membership(board, accounts.require(ownerUsername), Role.OWNER));
         return board;
+    }
+
+    /**
+     * Locks the board's row until the caller's transaction ends: every write to a board, in any module, takes this
+     * lock first, so the board's changes are logged in commit order and no write reads what another is changing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Board lock(long boardId) {
+        return boards.lockById(boardId).orElseThrow(NotFoundException::new);
+    }
+
+    /** The board with its columns, if it still exists. */
+    @Transactional(readOnly = true)
+    public Optional<Board> find(long boardId) {
+        return boards.findById(boardId);
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +84,7 @@ public class BoardService {
     @Transactional
     public boolean removeMember(long boardId, String ownerUsername, long membershipId) {
         access.own(boardId, ownerUsername);
-        boards.lockById(boardId);
+        lock(boardId);
         Membership membership = memberships.findById(membershipId)
                 .filter(m -> m.getBoard().getId() == boardId)
                 .orElseThrow(NotFoundException::new);

@@ -1,20 +1,12 @@
 package io.boardcast.board;
 
+import io.boardcast.realtime.BoardChange;
+
 /** A member lost access to the board: logged like any change, so every instance ends their streams at once. */
-record MemberRemoved(long boardId, String subject) implements BoardChange {
+record MemberRemoved(long boardId, String endsStreamsOf) implements BoardChange {
 
     @Override
-    public ChangeKind kind() {
-        return ChangeKind.MEMBER_REMOVED;
-    }
-
-    @Override
-    public long taskId() {
-        return 0;
-    }
-
-    @Override
-    public long columnId() {
-        return 0;
+    public String kind() {
+        return "MEMBER_REMOVED";
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface MembershipRepository extends JpaRepository<Membership, Long> {
+interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     @Query("select m from Membership m join fetch m.board where m.board.id = :boardId and m.account.username = :username")
     Optional<Membership> find(long boardId, String username);
@@ -18,6 +18,8 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     List<Membership> findByBoard(long boardId);
 
     long countByBoardIdAndRole(long boardId, Role role);
+
+    boolean existsByBoardIdAndAccountId(long boardId, long accountId);
 
     @Query("select m.account.username from Membership m where m.board.id = :boardId")
     Set<String> usernames(long boardId);

@@ -1,7 +1,6 @@
 package io.boardcast.comment;
 
 import io.boardcast.account.Account;
-import io.boardcast.task.Task;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -21,9 +20,9 @@ public class Comment {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "task_id")
-    private Task task;
+    /** By id: tasks belong to the task module. */
+    @Column(name = "task_id", nullable = false)
+    private long taskId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "author_id")
@@ -38,8 +37,8 @@ public class Comment {
     protected Comment() {
     }
 
-    Comment(Task task, Account author, String body, Instant createdAt) {
-        this.task = task;
+    Comment(long taskId, Account author, String body, Instant createdAt) {
+        this.taskId = taskId;
         this.author = author;
         this.body = body;
         this.createdAt = createdAt;
@@ -49,8 +48,8 @@ public class Comment {
         return id;
     }
 
-    public Task getTask() {
-        return task;
+    public long getTaskId() {
+        return taskId;
     }
 
     public Account getAuthor() {

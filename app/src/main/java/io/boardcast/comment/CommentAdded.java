@@ -1,12 +1,14 @@
 package io.boardcast.comment;
 
-import io.boardcast.board.BoardChange;
-import io.boardcast.board.ChangeKind;
+import io.boardcast.realtime.BoardChange;
 
-public record CommentAdded(long boardId, long taskId, long columnId, Long commentId) implements BoardChange {
+/** A comment was added to a task; {@link CommentFragments} shows it to live viewers. */
+record CommentAdded(long boardId, long taskId, long columnId, Long commentId) implements BoardChange {
+
+    static final String KIND = "COMMENT_ADDED";
 
     @Override
-    public ChangeKind kind() {
-        return ChangeKind.COMMENT_ADDED;
+    public String kind() {
+        return KIND;
     }
 }

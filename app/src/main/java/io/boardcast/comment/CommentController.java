@@ -1,8 +1,6 @@
 package io.boardcast.comment;
 
 import io.boardcast.board.BoardAccess;
-import io.boardcast.board.BoardService;
-import io.boardcast.task.Task;
 import io.boardcast.task.TaskPage;
 import io.boardcast.task.TaskService;
 import io.boardcast.web.Htmx;
@@ -27,13 +25,13 @@ class CommentController {
 
     private final CommentService comments;
     private final TaskService tasks;
-    private final BoardService boards;
+    private final TaskPage taskPage;
     private final BoardAccess access;
 
-    CommentController(CommentService comments, TaskService tasks, BoardService boards, BoardAccess access) {
+    CommentController(CommentService comments, TaskService tasks, TaskPage taskPage, BoardAccess access) {
         this.comments = comments;
         this.tasks = tasks;
-        this.boards = boards;
+        this.taskPage = taskPage;
         this.access = access;
     }
 
@@ -41,15 +39,16 @@ class CommentController {
     @GetMapping("/boards/{boardId}/tasks/{taskId}/comments")
     ModelAndView earlier(@PathVariable long boardId, @PathVariable long taskId,
             @RequestParam(required = false) Long before, Principal principal, HttpServletRequest request, Model model) {
-        Task task = tasks.find(boardId, taskId, principal.getName());
-        CommentPage page = comments.page(boardId, taskId, before);
         if (Htmx.isRequest(request)) {
-            Map<String, Object> earlier = Map.of("comments", page);
+            tasks.find(boardId, taskId, principal.getName());
+            Map<String, Object> earlier = Map.of("comments", comments.page(boardId, taskId, before));
             return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: earlier", earlier)
                     .fragment("comment/fragments :: prepended", earlier)
                     .build());
         }
-        TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null, page);
+        // The page first (it reads the board's sequence before anything it shows), then this page of comments.
+        taskPage.addTo(model, boardId, taskId, principal.getName(), null);
+        model.addAttribute("comments", comments.page(boardId, taskId, before));
         return new ModelAndView("task/show", model.asMap());
     }
 
@@ -59,9 +58,7 @@ class CommentController {
             HttpServletRequest request, Model model) {
         access.edit(boardId, principal.getName());
         if (result.hasErrors()) {
-            Task task = tasks.find(boardId, taskId, principal.getName());
-            TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), null,
-                    comments.page(boardId, taskId, null));
+            taskPage.addTo(model, boardId, taskId, principal.getName(), null);
             return Htmx.isRequest(request)
                     ? new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())
                             .status(HttpStatus.UNPROCESSABLE_ENTITY).build())

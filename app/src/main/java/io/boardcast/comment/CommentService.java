@@ -1,16 +1,14 @@
 package io.boardcast.comment;
 
 import io.boardcast.board.BoardAccess;
-import io.boardcast.board.BoardRepository;
+import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.board.NotFoundException;
 import io.boardcast.task.Task;
-import io.boardcast.task.TaskRepository;
+import io.boardcast.task.TaskService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -20,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentService {
 
     private final CommentRepository comments;
-    private final TaskRepository tasks;
-    private final BoardRepository boards;
+    private final TaskService tasks;
+    private final BoardService boards;
     private final BoardAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentService(CommentRepository comments, TaskRepository tasks, BoardRepository boards, BoardAccess access,
+    CommentService(CommentRepository comments, TaskService tasks, BoardService boards, BoardAccess access,
             ApplicationEventPublisher events, Clock clock) {
         this.comments = comments;
         this.tasks = tasks;
@@ -40,11 +38,10 @@ public class CommentService {
     @Transactional
     public Comment add(long boardId, long taskId, String username, String body) {
         Membership membership = access.edit(boardId, username);
-        boards.lockById(boardId).orElseThrow(NotFoundException::new);
-        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
-        Comment comment = comments.save(new Comment(task, membership.getAccount(), body.strip(), clock.instant()));
-        task.commentAdded();
-        events.publishEvent(new CommentAdded(boardId, taskId, task.getColumn().getId(), comment.getId()));
+        boards.lock(boardId);
+        Task task = tasks.commentAdded(boardId, taskId);
+        Comment comment = comments.save(new Comment(taskId, membership.getAccount(), body.strip(), clock.instant()));
+        events.publishEvent(new CommentAdded(boardId, taskId, task.getColumnId(), comment.getId()));
         return comment;
     }
 
@@ -61,11 +58,5 @@ public class CommentService {
         Collections.reverse(items);
         Long earlier = newestFirst.size() > CommentPage.SIZE ? items.get(0).getId() : null;
         return new CommentPage(boardId, taskId, List.copyOf(items), before, earlier);
-    }
-
-    /** One comment of a task, with its author; empty when either is gone. */
-    @Transactional(readOnly = true)
-    public Optional<Comment> find(long taskId, long commentId) {
-        return comments.findByIdAndTaskId(commentId, taskId);
     }
 }

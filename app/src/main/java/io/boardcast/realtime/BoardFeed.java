@@ -1,6 +1,5 @@
 package io.boardcast.realtime;
 
-import io.boardcast.board.ChangeKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,11 +42,11 @@ final class BoardFeed {
     private final RealtimeMetrics metrics;
     private final int recentCount;
     private final int recentChars;
-    private final List<BoardStream> streams = new CopyOnWriteArrayList<>();
+    private final List<ClientStream> streams = new CopyOnWriteArrayList<>();
     /** Recently delivered or replayed events by sequence, shared by every replay; bounded in count and size. */
-    private final NavigableMap<Long, RenderedEvent> recent = new TreeMap<>();
+    private final NavigableMap<Long, EventFrame> recent = new TreeMap<>();
     /** Delivered (sequence assigned here) but not yet rendered and handed to the streams, in order. */
-    private final Deque<RenderedEvent> outbox = new ArrayDeque<>();
+    private final Deque<EventFrame> outbox = new ArrayDeque<>();
     private boolean fanningOut;
     private long lastSeq;
     private long catchUpTarget;
@@ -74,7 +73,7 @@ final class BoardFeed {
         return lastSeq;
     }
 
-    List<BoardStream> streams() {
+    List<ClientStream> streams() {
         return streams;
     }
 
@@ -151,7 +150,7 @@ final class BoardFeed {
      * it missed some, they are replayed first, read from the log outside the lock; {@code REPLAYING} tells the caller
      * to run {@link #replay}. A client further behind than {@code replayWindow} is told to re-fetch the page instead.
      */
-    synchronized Joined join(BoardStream stream, long lastEventId, int replayWindow, long reconnectDelayMillis) {
+    synchronized Joined join(ClientStream stream, long lastEventId, int replayWindow, long reconnectDelayMillis) {
         if (retired) {
             return Joined.RETIRED;
         }
@@ -174,18 +173,18 @@ final class BoardFeed {
     }
 
     /** The replay part of a join: on the joining request's thread, never under the lock. */
-    void replay(BoardStream stream, long lastEventId) {
+    void replay(ClientStream stream, long lastEventId) {
         if (stream.isClosed()) {
             return;
         }
         long upTo;
-        List<RenderedEvent> cached;
+        List<EventFrame> cached;
         synchronized (this) {
             upTo = lastSeq;
             cached = cachedTail(lastEventId, upTo);
         }
         long firstCached = cached.isEmpty() ? upTo + 1 : cached.get(0).seq();
-        List<RenderedEvent> missed = new ArrayList<>();
+        List<EventFrame> missed = new ArrayList<>();
         if (firstCached > lastEventId + 1) {
             List<BoardEvent> fromLog = log.between(boardId, lastEventId, firstCached - 1);
             synchronized (this) {
@@ -200,10 +199,10 @@ final class BoardFeed {
     }
 
     /** Under the lock: the cached events that run without a gap up to {@code upTo}, oldest first. */
-    private List<RenderedEvent> cachedTail(long after, long upTo) {
-        List<RenderedEvent> tail = new ArrayList<>();
+    private List<EventFrame> cachedTail(long after, long upTo) {
+        List<EventFrame> tail = new ArrayList<>();
         long expected = upTo;
-        for (RenderedEvent event : recent.subMap(after, false, upTo, true).descendingMap().values()) {
+        for (EventFrame event : recent.subMap(after, false, upTo, true).descendingMap().values()) {
             if (event.seq() != expected) {
                 break;
             }
@@ -213,13 +212,13 @@ final class BoardFeed {
         return tail;
     }
 
-    void leave(BoardStream stream) {
+    void leave(ClientStream stream) {
         streams.remove(stream);
     }
 
     /** Ends the streams of someone who is no longer a member. */
     void closeStreamsOf(String username) {
-        List.copyOf(streams).stream().filter(stream -> stream.username().equals(username)).forEach(BoardStream::close);
+        List.copyOf(streams).stream().filter(stream -> stream.username().equals(username)).forEach(ClientStream::close);
     }
 
     /** Retires the feed if nobody watches; a retired feed ignores everything. */
@@ -230,8 +229,8 @@ final class BoardFeed {
         return retired;
     }
 
-    private RenderedEvent rendered(BoardEvent event) {
-        return new RenderedEvent(event, renderer);
+    private EventFrame rendered(BoardEvent event) {
+        return new EventFrame(event, renderer);
     }
 
     /** Under the lock: the event is next in sequence; it goes out in order, after those before it. */
@@ -255,7 +254,7 @@ final class BoardFeed {
      */
     private void fanOut() {
         while (true) {
-            RenderedEvent next;
+            EventFrame next;
             synchronized (this) {
                 next = outbox.pollFirst();
                 if (next == null) {
@@ -266,19 +265,19 @@ final class BoardFeed {
             prerender(next);
             synchronized (this) {
                 BoardEvent event = next.event();
-                if (event.kind() == ChangeKind.MEMBER_REMOVED && event.subject() != null) {
-                    closeStreamsOf(event.subject());
+                if (event.endsStreamsOf() != null) {
+                    closeStreamsOf(event.endsStreamsOf());
                 }
-                for (BoardStream stream : streams) {
+                for (ClientStream stream : streams) {
                     stream.offer(next);
                 }
             }
         }
     }
 
-    private void prerender(RenderedEvent event) {
+    private void prerender(EventFrame event) {
         try {
-            boolean editors = streams.stream().anyMatch(BoardStream::canEdit);
+            boolean editors = streams.stream().anyMatch(ClientStream::canEdit);
             boolean viewers = streams.stream().anyMatch(stream -> !stream.canEdit());
             if (editors) {
                 event.frame(true);
@@ -298,7 +297,7 @@ final class BoardFeed {
             recent.pollFirstEntry();
         }
         long chars = 0;
-        for (Map.Entry<Long, RenderedEvent> entry : recent.descendingMap().entrySet()) {
+        for (Map.Entry<Long, EventFrame> entry : recent.descendingMap().entrySet()) {
             chars += entry.getValue().renderedSize();
             if (chars > recentChars) {
                 recent.headMap(entry.getKey(), true).clear();

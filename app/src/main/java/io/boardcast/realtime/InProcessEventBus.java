@@ -1,25 +1,29 @@
 package io.boardcast.realtime;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** The embedded default: one instance, so its own feeds are the only subscribers. */
+/**
+ * The embedded default: one instance, so its own registry is the only subscriber. (A provider: the registry reads the
+ * log, and the log publishes here.)
+ */
 @Component
 @Profile("!redis")
 class InProcessEventBus implements EventBus {
 
-    private final BoardFeeds feeds;
+    private final ObjectProvider<EmitterRegistry> registry;
     private final TaskExecutor dispatcher;
 
-    InProcessEventBus(BoardFeeds feeds, @Qualifier("feedDispatcher") TaskExecutor dispatcher) {
-        this.feeds = feeds;
+    InProcessEventBus(ObjectProvider<EmitterRegistry> registry, @Qualifier("feedDispatcher") TaskExecutor dispatcher) {
+        this.registry = registry;
         this.dispatcher = dispatcher;
     }
 
     @Override
     public void publish(BoardEvent event) {
-        dispatcher.execute(() -> feeds.accept(event));
+        dispatcher.execute(() -> registry.getObject().accept(event));
     }
 }

@@ -17,11 +17,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 class RealtimeConfig implements SchedulingConfigurer {
 
-    private final ObjectProvider<BoardFeeds> feeds;
+    private final ObjectProvider<EmitterRegistry> registry;
     private final RealtimeProperties properties;
 
-    RealtimeConfig(ObjectProvider<BoardFeeds> feeds, RealtimeProperties properties) {
-        this.feeds = feeds;
+    RealtimeConfig(ObjectProvider<EmitterRegistry> registry, RealtimeProperties properties) {
+        this.registry = registry;
         this.properties = properties;
     }
 
@@ -68,7 +68,7 @@ class RealtimeConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedRateTask(() -> feeds.getObject().heartbeat(), properties.heartbeatInterval());
-        registrar.addFixedDelayTask(() -> feeds.getObject().sweep(), properties.sweepInterval());
+        registrar.addFixedRateTask(() -> registry.getObject().heartbeat(), properties.heartbeatInterval());
+        registrar.addFixedDelayTask(() -> registry.getObject().sweep(), properties.sweepInterval());
     }
 }

@@ -148,16 +148,16 @@ class RedisEventBus implements EventBus {
     @Profile("redis")
     static class BoardEventListener implements MessageListener, SubscriptionListener {
 
-        private final BoardFeeds feeds;
+        private final EmitterRegistry registry;
 
-        BoardEventListener(BoardFeeds feeds) {
-            this.feeds = feeds;
+        BoardEventListener(EmitterRegistry registry) {
+            this.registry = registry;
         }
 
         @Override
         public void onMessage(Message message, byte[] pattern) {
             try {
-                feeds.accept(BoardEvent.decode(new String(message.getBody(), StandardCharsets.UTF_8)));
+                registry.accept(BoardEvent.decode(new String(message.getBody(), StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException foreign) {
                 log.warn("Ignored a message on the board channel that is not a board event");
             }
@@ -166,7 +166,7 @@ class RedisEventBus implements EventBus {
         /** Also called after Lettuce re-subscribes on a new connection: whatever was published meanwhile is lost. */
         @Override
         public void onChannelSubscribed(byte[] channel, long count) {
-            feeds.catchUpAllLater();
+            registry.catchUpAllLater();
         }
     }
 }

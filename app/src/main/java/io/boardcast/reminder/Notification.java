@@ -1,5 +1,6 @@
 package io.boardcast.reminder;
 
+import io.boardcast.task.TaskDeadlines.Reminder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -60,7 +61,7 @@ public class Notification {
     }
 
     public boolean isOverdue() {
-        return ReminderKind.OVERDUE.name().equals(kind);
+        return Reminder.OVERDUE.name().equals(kind);
     }
 
     public String getTaskTitle() {

@@ -1,6 +1,6 @@
 package io.boardcast.reminder;
 
-import io.boardcast.board.NotFoundException;
+import io.boardcast.web.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.Limit;

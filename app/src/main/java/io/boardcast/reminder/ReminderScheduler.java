@@ -1,5 +1,6 @@
 package io.boardcast.reminder;
 
+import io.boardcast.task.TaskDeadlines.Due;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -30,7 +31,7 @@ class ReminderScheduler implements SchedulingConfigurer {
     int scan() {
         int fired = 0;
         try {
-            for (Reminders.Due due : reminders.due()) {
+            for (Due due : reminders.due()) {
                 if (reminders.fire(due)) {
                     fired++;
                 }

@@ -1,12 +1,16 @@
 package io.boardcast.reminder;
 
-import io.boardcast.board.BoardRepository;
+import io.boardcast.board.BoardAccess;
+import io.boardcast.board.BoardService;
+import io.boardcast.task.TaskDeadlines;
+import io.boardcast.task.TaskDeadlines.Claimed;
+import io.boardcast.task.TaskDeadlines.Due;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,36 +23,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Reminders {
 
-    /** Tasks not (or no longer) in their board's last column: done tasks need no reminding. */
-    private static final String NOT_DONE = """
-            t.column_id in (select c.id from board_columns c where c.board_id = t.board_id
-                            and c.position < (select max(l.position) from board_columns l where l.board_id = t.board_id))""";
-
-    record Due(long taskId, long boardId, Instant dueAt, ReminderKind kind) {
-    }
-
+    private final TaskDeadlines deadlines;
+    private final BoardService boards;
+    private final BoardAccess access;
     private final JdbcClient jdbc;
-    private final BoardRepository boards;
     private final ApplicationEventPublisher events;
     private final ReminderProperties properties;
     private final Clock clock;
 
-    Reminders(JdbcClient jdbc, BoardRepository boards, ApplicationEventPublisher events,
-            ReminderProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    Reminders(TaskDeadlines deadlines, BoardService boards, BoardAccess access, JdbcClient jdbc,
+            ApplicationEventPublisher events, ReminderProperties properties, Clock clock) {
+        this.deadlines = deadlines;
         this.boards = boards;
+        this.access = access;
+        this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     List<Due> due() {
         Instant now = clock.instant();
-        List<Due> due = new ArrayList<>(find(ReminderKind.DUE_SOON, "t.due_at > ? and t.due_at <= ?", now,
-                now.plus(properties.leadTime())));
-        due.addAll(find(ReminderKind.OVERDUE, "t.due_at <= ?", now));
-        return due;
+        return deadlines.due(now, now.plus(properties.leadTime()));
     }
 
     /**
@@ -58,37 +54,24 @@ class Reminders {
      */
     @Transactional
     boolean fire(Due due) {
-        boards.lockById(due.boardId());
-        int claimed = jdbc.sql("update tasks t set " + due.kind().marker + " = t.due_at where t.id = ? and t.due_at = ?"
-                        + " and (t." + due.kind().marker + " is null or t." + due.kind().marker + " <> t.due_at)"
-                        + " and " + NOT_DONE)
-                .params(due.taskId(), Timestamp.from(due.dueAt()))
-                .update();
-        if (claimed == 0) {
+        boards.lock(due.boardId());
+        Optional<Claimed> claimed = deadlines.claim(due);
+        if (claimed.isEmpty()) {
             return false;
         }
-        Long columnId = jdbc.sql("select column_id from tasks where id = ?").param(due.taskId())
-                .query(Long.class).single();
-        jdbc.sql("""
-                insert into notifications (user_id, board_id, task_id, kind, task_title, due_at, created_at)
-                select m.user_id, t.board_id, t.id, ?, t.title, t.due_at, ?
-                from tasks t join memberships m on m.board_id = t.board_id
-                where t.id = ? and m.user_id = coalesce(
-                    (select a.user_id from memberships a where a.board_id = t.board_id and a.user_id = t.assignee_id),
-                    (select c.user_id from memberships c where c.board_id = t.board_id and c.user_id = t.creator_id))""")
-                .params(due.kind().name(), Timestamp.from(clock.instant()), due.taskId())
-                .update();
-        events.publishEvent(new ReminderFired(due.boardId(), due.taskId(), columnId, due.kind().change));
+        Claimed task = claimed.get();
+        String kind = ReminderFired.kindOf(due.reminder());
+        Stream.of(task.assigneeId(), task.creatorId())
+                .filter(userId -> userId != null && access.isMember(task.boardId(), userId))
+                .findFirst()
+                .ifPresent(recipient -> jdbc.sql("""
+                                insert into notifications (user_id, board_id, task_id, kind, task_title, due_at,
+                                                           created_at)
+                                values (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(recipient, task.boardId(), task.taskId(), due.reminder().name(), task.title(),
+                                Timestamp.from(task.dueAt()), Timestamp.from(clock.instant()))
+                        .update());
+        events.publishEvent(new ReminderFired(task.boardId(), task.taskId(), task.columnId(), kind));
         return true;
-    }
-
-    private List<Due> find(ReminderKind kind, String window, Instant... times) {
-        Object[] params = Arrays.stream(times).map(Timestamp::from).toArray();
-        return jdbc.sql("select t.id, t.board_id, t.due_at from tasks t where t.due_at is not null and " + window
-                        + " and (t." + kind.marker + " is null or t." + kind.marker + " <> t.due_at) and " + NOT_DONE
-                        + " order by t.due_at")
-                .params(params)
-                .query((rs, row) -> new Due(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), kind))
-                .list();
     }
 }

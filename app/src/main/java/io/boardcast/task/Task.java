@@ -1,8 +1,6 @@
 package io.boardcast.task;
 
 import io.boardcast.account.Account;
-import io.boardcast.board.Board;
-import io.boardcast.board.BoardColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -23,13 +21,12 @@ public class Task {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "board_id")
-    private Board board;
+    /** The board and column by id: they belong to the board module, which never looks at tasks. */
+    @Column(name = "board_id", nullable = false)
+    private long boardId;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "column_id")
-    private BoardColumn column;
+    @Column(name = "column_id", nullable = false)
+    private long columnId;
 
     @Column(nullable = false)
     private int position;
@@ -50,7 +47,7 @@ public class Task {
     @Column(name = "due_at")
     private Instant dueAt;
 
-    /** Written only by the reminder claim (never by JPA, so an edit can't undo a claim). */
+    /** Written only by the reminder claim in {@link TaskDeadlines} (never by JPA, so an edit can't undo a claim). */
     @Column(name = "due_soon_fired_for", insertable = false, updatable = false)
     private Instant dueSoonFiredFor;
 
@@ -73,9 +70,9 @@ public class Task {
     protected Task() {
     }
 
-    Task(BoardColumn column, int position, Account creator, TaskDetails details, Instant now) {
-        this.board = column.getBoard();
-        this.column = column;
+    Task(long boardId, long columnId, int position, Account creator, TaskDetails details, Instant now) {
+        this.boardId = boardId;
+        this.columnId = columnId;
         this.position = position;
         this.creator = creator;
         this.createdAt = now;
@@ -90,14 +87,13 @@ public class Task {
         this.updatedAt = now;
     }
 
-    void moveTo(BoardColumn target, int position, Instant now) {
-        this.column = target;
+    void moveTo(long columnId, int position, Instant now) {
+        this.columnId = columnId;
         this.position = position;
         this.updatedAt = now;
     }
 
-    /** Called by the comment module in the comment's own transaction. */
-    public void commentAdded() {
+    void commentAdded() {
         this.commentCount++;
     }
 
@@ -105,12 +101,12 @@ public class Task {
         return id;
     }
 
-    public Board getBoard() {
-        return board;
+    public long getBoardId() {
+        return boardId;
     }
 
-    public BoardColumn getColumn() {
-        return column;
+    public long getColumnId() {
+        return columnId;
     }
 
     public int getPosition() {
@@ -137,9 +133,12 @@ public class Task {
         return dueAt;
     }
 
-    /** "overdue" or "due-soon" once that reminder has fired for the current due time; null when done or unset. */
-    public String getDueState() {
-        if (dueAt == null || board.isLastColumn(column)) {
+    /**
+     * "overdue" or "due-soon" once that reminder has fired for the current due time; null when unset or done (in
+     * the board's done column).
+     */
+    public String dueState(long doneColumnId) {
+        if (dueAt == null || columnId == doneColumnId) {
             return null;
         }
         if (dueAt.equals(overdueFiredFor)) {

@@ -1,15 +1,14 @@
 package io.boardcast.task;
 
+import io.boardcast.board.Board;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardColumn;
-import io.boardcast.board.BoardPage;
-import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.comment.CommentService;
 import io.boardcast.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -32,15 +31,18 @@ class TaskController {
     static final String STALE = "Someone else changed this task first. This is its current state: make your change again.";
 
     private final TaskService tasks;
-    private final BoardService boards;
     private final BoardAccess access;
-    private final CommentService comments;
+    private final BoardPage boardPage;
+    private final TaskPage taskPage;
+    private final TaskFragments fragments;
 
-    TaskController(TaskService tasks, BoardService boards, BoardAccess access, CommentService comments) {
+    TaskController(TaskService tasks, BoardAccess access, BoardPage boardPage, TaskPage taskPage,
+            TaskFragments fragments) {
         this.tasks = tasks;
-        this.boards = boards;
         this.access = access;
-        this.comments = comments;
+        this.boardPage = boardPage;
+        this.taskPage = taskPage;
+        this.fragments = fragments;
     }
 
     @PostMapping
@@ -59,25 +61,24 @@ class TaskController {
         // Loaded after the write: a rolled-back write leaves nothing loaded before it usable.
         Membership membership = access.view(boardId, principal.getName());
         if (task == null) {
-            BoardPage.addTo(model, membership, boards.members(boardId), form);
+            boardPage.addTo(model, membership, form);
             return htmx
                     ? new ModelAndView(FragmentsRendering.fragment("task/fragments :: create-form", model.asMap())
                             .status(HttpStatus.UNPROCESSABLE_ENTITY).build())
-                    : new ModelAndView("board/show", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
+                    : new ModelAndView("task/board", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
         if (!htmx) {
             return new ModelAndView("redirect:/boards/" + boardId);
         }
-        BoardPage.addTo(model, membership, boards.members(boardId), TaskForm.empty());
+        boardPage.addTo(model, membership, TaskForm.empty());
         return new ModelAndView(FragmentsRendering.fragment("task/fragments :: create-form", model.asMap())
-                .fragment(columnFragment(task.getColumn(), true))
+                .fragment(columnFragment(membership.getBoard(), task.getColumnId()))
                 .build());
     }
 
     @GetMapping("/{taskId}")
     String show(@PathVariable long boardId, @PathVariable long taskId, Principal principal, Model model) {
-        Task task = tasks.find(boardId, taskId, principal.getName());
-        addDetail(model, task, principal, TaskPage.formOf(task));
+        taskPage.addTo(model, boardId, taskId, principal.getName(), null);
         return "task/show";
     }
 
@@ -89,21 +90,20 @@ class TaskController {
         HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
         if (!result.hasErrors()) {
             try {
-                Task task = tasks.edit(boardId, taskId, principal.getName(), form);
+                tasks.edit(boardId, taskId, principal.getName(), form);
                 if (!Htmx.isRequest(request)) {
                     return new ModelAndView("redirect:/boards/" + boardId + "/tasks/" + taskId);
                 }
                 model.addAttribute("saved", true);
-                return detail(request, model, task, principal, TaskPage.formOf(task), HttpStatus.OK);
+                return detail(request, model, boardId, taskId, principal, null, HttpStatus.OK);
             } catch (RejectedInput rejected) {
                 result.rejectValue(rejected.field(), "rejected", rejected.getMessage());
             } catch (StaleTaskException stale) {
                 model.addAttribute("conflict", STALE);
-                Task fresh = tasks.find(boardId, taskId, principal.getName());
-                return detail(request, model, fresh, principal, TaskPage.formOf(fresh), HttpStatus.CONFLICT);
+                return detail(request, model, boardId, taskId, principal, null, HttpStatus.CONFLICT);
             }
         }
-        return detail(request, model, tasks.find(boardId, taskId, principal.getName()), principal, form, status);
+        return detail(request, model, boardId, taskId, principal, form, status);
     }
 
     @PostMapping("/{taskId}/move")
@@ -120,8 +120,9 @@ class TaskController {
             if (!Htmx.isRequest(request)) {
                 return new ModelAndView("redirect:/boards/" + boardId);
             }
-            return new ModelAndView(FragmentsRendering.fragments(List.of(columnFragment(moved.from(), true),
-                    columnFragment(moved.task().getColumn(), true))).build());
+            Board board = access.view(boardId, principal.getName()).getBoard();
+            return new ModelAndView(FragmentsRendering.fragments(List.of(columnFragment(board, moved.from()),
+                    columnFragment(board, moved.task().getColumnId()))).build());
         } catch (StaleTaskException stale) {
             problem = STALE;
             status = HttpStatus.CONFLICT;
@@ -130,15 +131,15 @@ class TaskController {
             status = HttpStatus.UNPROCESSABLE_ENTITY;
         }
         Membership membership = access.view(boardId, principal.getName());
-        BoardPage.addTo(model, membership, boards.members(boardId), TaskForm.empty());
+        boardPage.addTo(model, membership, TaskForm.empty());
         model.addAttribute("flash", problem);
         if (!Htmx.isRequest(request)) {
-            return new ModelAndView("board/show", model.asMap(), status);
+            return new ModelAndView("task/board", model.asMap(), status);
         }
         // Show the fresh state of every column with the message, so the user sees what changed under them.
-        FragmentsRendering.Builder fragments = FragmentsRendering.fragment("web/fragments :: flash", model.asMap());
-        membership.getBoard().getColumns().forEach(column -> fragments.fragment(columnFragment(column, true)));
-        return new ModelAndView(fragments.status(status).build());
+        FragmentsRendering.Builder answer = FragmentsRendering.fragment("web/fragments :: flash", model.asMap());
+        membership.getBoard().getColumns().forEach(column -> answer.fragment(columnFragment(column)));
+        return new ModelAndView(answer.status(status).build());
     }
 
     @PostMapping("/{taskId}/delete")
@@ -150,14 +151,13 @@ class TaskController {
             return new ModelAndView("redirect:/boards/" + boardId);
         } catch (StaleTaskException stale) {
             model.addAttribute("conflict", STALE);
-            Task fresh = tasks.find(boardId, taskId, principal.getName());
-            return detail(request, model, fresh, principal, TaskPage.formOf(fresh), HttpStatus.CONFLICT);
+            return detail(request, model, boardId, taskId, principal, null, HttpStatus.CONFLICT);
         }
     }
 
-    private ModelAndView detail(HttpServletRequest request, Model model, Task task, Principal principal,
-            TaskForm form, HttpStatus status) {
-        addDetail(model, task, principal, form);
+    private ModelAndView detail(HttpServletRequest request, Model model, long boardId, long taskId,
+            Principal principal, TaskForm form, HttpStatus status) {
+        taskPage.addTo(model, boardId, taskId, principal.getName(), form);
         if (Htmx.isRequest(request)) {
             return new ModelAndView(FragmentsRendering.fragment("task/fragments :: detail", model.asMap())
                     .status(status).build());
@@ -165,14 +165,14 @@ class TaskController {
         return new ModelAndView("task/show", model.asMap(), status);
     }
 
-    private void addDetail(Model model, Task task, Principal principal, TaskForm form) {
-        long boardId = task.getBoard().getId();
-        TaskPage.addTo(model, task, access.view(boardId, principal.getName()), boards.members(boardId), form,
-                comments.page(boardId, task.getId(), null));
+    private ModelAndView columnFragment(Board board, long columnId) {
+        return columnFragment(board.column(columnId).orElseThrow());
     }
 
-    private ModelAndView columnFragment(BoardColumn column, boolean canEdit) {
-        return new ModelAndView("board/fragments :: column",
-                Map.of("column", column, "canEdit", canEdit, "oob", true));
+    /** Only editors post here, so the column comes with its forms. */
+    private ModelAndView columnFragment(BoardColumn column) {
+        Map<String, Object> model = new HashMap<>(fragments.columnModel(column, true));
+        model.put("oob", true);
+        return new ModelAndView("task/fragments :: column", model);
     }
 }

@@ -1,31 +1,54 @@
 package io.boardcast.task;
 
+import io.boardcast.board.BoardAccess;
+import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.comment.CommentForm;
-import io.boardcast.comment.CommentPage;
+import io.boardcast.realtime.EventLog;
+import io.boardcast.web.NotFoundException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 
-/** What the task page needs; shared by the page and the forms on it that come back with errors. */
-public final class TaskPage {
+/** What the task page needs; shared by the page and the forms on it (of any module) that come back with errors. */
+@Component
+public class TaskPage {
 
-    private TaskPage() {
+    private final BoardAccess access;
+    private final BoardService boards;
+    private final EventLog log;
+    private final List<TaskPageSection> sections;
+    private final TaskRepository tasks;
+
+    TaskPage(BoardAccess access, BoardService boards, EventLog log, List<TaskPageSection> sections,
+            TaskRepository tasks) {
+        this.tasks = tasks;
+        this.access = access;
+        this.boards = boards;
+        this.log = log;
+        this.sections = sections;
     }
 
-    public static void addTo(Model model, Task task, Membership membership, List<Membership> members, TaskForm form,
-            CommentPage comments) {
-        model.addAttribute("lastEventSeq", task.getBoard().getLastEventSeq());
-        model.addAttribute("board", task.getBoard());
+    /**
+     * Fills the model for the user's view of the task (not found for non-members and other boards' tasks) and
+     * returns the task; {@code form} null means the task as stored.
+     */
+    @Transactional(readOnly = true)
+    public Task addTo(Model model, long boardId, long taskId, String username, TaskForm form) {
+        Membership membership = access.view(boardId, username);
+        // Read the sequence before the task, so the page subscribes from a point no later than what it shows.
+        model.addAttribute("lastEventSeq", log.lastSeq(boardId));
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        model.addAttribute("board", membership.getBoard());
         model.addAttribute("task", task);
         model.addAttribute("canEdit", membership.canEdit());
-        model.addAttribute("members", members);
+        model.addAttribute("members", boards.members(boardId));
         model.addAttribute("form", form == null ? formOf(task) : form);
-        model.addAttribute("comments", comments);
-        if (!model.containsAttribute("commentForm")) {
-            model.addAttribute("commentForm", new CommentForm(""));
-        }
+        model.addAttribute("sections", sections.stream().map(TaskPageSection::fragment).toList());
+        sections.forEach(section -> section.addTo(model, task));
+        return task;
     }
 
     /** The edit form filled with the task as stored; due dates in UTC (the browser converts them to its zone). */
@@ -33,7 +56,7 @@ public final class TaskPage {
         LocalDateTime due = task.getDueAt() == null ? null : LocalDateTime.ofInstant(task.getDueAt(), ZoneOffset.UTC);
         TaskForm form = TaskForm.of(task.getTitle(), task.getDescription(),
                 task.getAssignee() == null ? "" : task.getAssignee().getUsername(), due, "UTC");
-        form.setColumnId(task.getColumn().getId());
+        form.setColumnId(task.getColumnId());
         form.setVersion(task.getVersion());
         return form;
     }

@@ -4,22 +4,23 @@ import io.boardcast.account.Account;
 import io.boardcast.board.Board;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardColumn;
-import io.boardcast.board.BoardRepository;
+import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.board.NotFoundException;
-import io.boardcast.task.TaskChanges.TaskCreated;
-import io.boardcast.task.TaskChanges.TaskDeleted;
-import io.boardcast.task.TaskChanges.TaskEdited;
-import io.boardcast.task.TaskChanges.TaskMoved;
+import io.boardcast.web.NotFoundException;
+import io.boardcast.task.TaskEvents.TaskCreated;
+import io.boardcast.task.TaskEvents.TaskDeleted;
+import io.boardcast.task.TaskEvents.TaskEdited;
+import io.boardcast.task.TaskEvents.TaskMoved;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes to tasks, split by verb. Each locks its board first so the board's changes are logged in commit order. */
@@ -31,12 +32,12 @@ public class TaskService {
     private static final int LATEST_YEAR = 9999;
 
     private final TaskRepository tasks;
-    private final BoardRepository boards;
+    private final BoardService boards;
     private final BoardAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskService(TaskRepository tasks, BoardRepository boards, BoardAccess access, ApplicationEventPublisher events,
+    TaskService(TaskRepository tasks, BoardService boards, BoardAccess access, ApplicationEventPublisher events,
             Clock clock) {
         this.tasks = tasks;
         this.boards = boards;
@@ -56,8 +57,8 @@ public class TaskService {
         Membership membership = access.edit(boardId, username);
         Board board = lock(boardId);
         BoardColumn column = form.getColumnId() == null ? board.firstColumn() : column(board, form.getColumnId());
-        Task task = tasks.save(new Task(column, tasks.nextPosition(column.getId()), membership.getAccount(),
-                details(boardId, form, null), clock.instant()));
+        Task task = tasks.save(new Task(boardId, column.getId(), tasks.nextPosition(column.getId()),
+                membership.getAccount(), details(boardId, form, null), clock.instant()));
         events.publishEvent(new TaskCreated(boardId, task.getId(), column.getId()));
         return task;
     }
@@ -69,12 +70,12 @@ public class TaskService {
         Task task = current(boardId, taskId, form.getVersion());
         task.change(details(boardId, form, task.getDueAt()), clock.instant());
         tasks.flush();
-        events.publishEvent(new TaskEdited(boardId, taskId, task.getColumn().getId()));
+        events.publishEvent(new TaskEdited(boardId, taskId, task.getColumnId()));
         return task;
     }
 
     /** A task after a move, and the column it left (the same one when it stayed). */
-    public record Moved(Task task, BoardColumn from) {
+    public record Moved(Task task, long from) {
     }
 
     /**
@@ -86,12 +87,12 @@ public class TaskService {
         access.edit(boardId, username);
         Board board = lock(boardId);
         Task task = current(boardId, taskId, version);
-        BoardColumn target = column(board, columnId);
-        BoardColumn source = task.getColumn();
-        if (!Objects.equals(source.getId(), target.getId())) {
-            task.moveTo(target, tasks.nextPosition(target.getId()), clock.instant());
+        long target = column(board, columnId).getId();
+        long source = task.getColumnId();
+        if (source != target) {
+            task.moveTo(target, tasks.nextPosition(target), clock.instant());
             tasks.flush();
-            events.publishEvent(new TaskMoved(boardId, taskId, target.getId(), source.getId()));
+            events.publishEvent(new TaskMoved(boardId, taskId, target, source));
         }
         return new Moved(task, source);
     }
@@ -107,11 +108,28 @@ public class TaskService {
         }
         tasks.delete(task);
         tasks.flush();
-        events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumn().getId()));
+        events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumnId()));
+    }
+
+    /**
+     * Counts a new comment on the card, in the comment's transaction (which holds the board's lock); the task as it
+     * is now, or not found.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Task commentAdded(long boardId, long taskId) {
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        task.commentAdded();
+        return task;
+    }
+
+    /** The task as it is now, if it still exists (for rendering pushed events). */
+    @Transactional(readOnly = true)
+    public Optional<Task> current(long taskId) {
+        return tasks.findById(taskId);
     }
 
     private Board lock(long boardId) {
-        return boards.lockById(boardId).orElseThrow(NotFoundException::new);
+        return boards.lock(boardId);
     }
 
     private Task current(long boardId, long taskId, Long version) {
@@ -123,9 +141,7 @@ public class TaskService {
     }
 
     private static BoardColumn column(Board board, long columnId) {
-        return board.getColumns().stream()
-                .filter(c -> c.getId() == columnId)
-                .findFirst()
+        return board.column(columnId)
                 .orElseThrow(() -> new RejectedInput("columnId", "Choose one of this board's columns."));
     }
 

@@ -156,7 +156,7 @@ class CommentFlowsIT extends PostgresWebIntegration {
     }
 
     private String lastEventSeq() {
-        return jdbc.sql("select last_event_seq from boards where id = ?").param(team.boardId())
+        return jdbc.sql("select coalesce(max(seq), 0) from board_events where board_id = ?").param(team.boardId())
                 .query(Long.class).single().toString();
     }
 

@@ -2,7 +2,6 @@ package io.boardcast.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boardcast.board.ChangeKind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -175,7 +174,7 @@ class BoardFeedTest {
     void aRemovedMemberHearsNothingAfterTheirRemoval() {
         Client removed = join(0, "carol");
         Client stays = join(0, "dave");
-        committed.add(new BoardEvent(BOARD, 1, ChangeKind.MEMBER_REMOVED, 0, null, 0, null, "carol", 0));
+        committed.add(new BoardEvent(BOARD, 1, "MEMBER_REMOVED", 0, null, 0, null, "carol", 0));
         commit(2);
 
         accept(1);
@@ -206,7 +205,7 @@ class BoardFeedTest {
 
     private void commit(long upTo) {
         for (long seq = committed.size() + 1; seq <= upTo; seq++) {
-            committed.add(new BoardEvent(BOARD, seq, ChangeKind.TASK_EDITED, 1, null, 1, null, null, 0));
+            committed.add(new BoardEvent(BOARD, seq, "TASK_EDITED", 1, null, 1, null, null, 0));
         }
     }
 
@@ -244,7 +243,7 @@ class BoardFeedTest {
 
         private final List<String> frames = new CopyOnWriteArrayList<>();
         private volatile boolean completed;
-        private final BoardStream stream;
+        private final ClientStream stream;
 
         Client() {
             this("bob");
@@ -264,7 +263,7 @@ class BoardFeedTest {
                     completed = true;
                 }
             };
-            stream = new BoardStream(BOARD, username, "session-" + username, true, emitter, 256, NOW, metrics,
+            stream = new ClientStream(BOARD, username, "session-" + username, true, emitter, 256, NOW, metrics,
                     Clock.systemUTC(), feed::leave);
         }
 

@@ -150,7 +150,7 @@ class LiveAcrossInstancesIT {
         try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             silent.fixtures().task(team.boardId(), team.editor(), "Only the sweep knows");
 
-            one.bean(BoardFeeds.class).sweep();
+            one.bean(EmitterRegistry.class).sweep();
 
             Event event = stream.next(WAIT);
             assertThat(event.id()).isEqualTo("2");
@@ -186,12 +186,12 @@ class LiveAcrossInstancesIT {
     @Test
     void removedMemberStreamEndsAtTheNextSweep() {
         try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", null)) {
-            long viewerMembership = one.bean(io.boardcast.board.MembershipRepository.class)
-                    .find(team.boardId(), team.viewer()).orElseThrow().getId();
+            long viewerMembership = one.bean(io.boardcast.board.BoardAccess.class)
+                    .view(team.boardId(), team.viewer()).getId();
             new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD)
                     .post(team.boardPath() + "/members/" + viewerMembership + "/delete", Map.of());
 
-            one.bean(BoardFeeds.class).sweep();
+            one.bean(EmitterRegistry.class).sweep();
 
             await().atMost(WAIT).until(stream::ended);
             assertThat(EventStream.open(viewerOnOne, team.boardPath() + "/events", null).status()).isEqualTo(404);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.boardcast.realtime.EventLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Two instances scanning the same database, with a clock the test moves: each reminder fires exactly once. */
@@ -173,14 +174,12 @@ class RemindersAcrossInstancesIT {
     }
 
     private long lastSeq() {
-        return one.bean(JdbcClient.class).sql("select last_event_seq from boards where id = ?")
-                .param(team.boardId()).query(Long.class).single();
+        return one.bean(EventLog.class).lastSeq(team.boardId());
     }
 
     private EventStream stream(Instance instance) {
         WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
-        long seq = instance.bean(JdbcClient.class).sql("select last_event_seq from boards where id = ?")
-                .param(team.boardId()).query(Long.class).single();
+        long seq = instance.bean(EventLog.class).lastSeq(team.boardId());
         EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", Long.toString(seq));
         assertThat(stream.status()).isEqualTo(200);
         return stream;

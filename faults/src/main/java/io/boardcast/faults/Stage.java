@@ -97,7 +97,7 @@ final class Stage implements AutoCloseable {
 
     /** The board's committed sequence, from the database (the truth). */
     long lastSeq(long boardId) {
-        return db.queryLong("select last_event_seq from boards where id = ?", boardId);
+        return db.queryLong("select coalesce(max(seq), 0) from board_events where board_id = ?", boardId);
     }
 
     /** A viewer on {@code instance} from the board's current sequence, as a page just loaded would be. */

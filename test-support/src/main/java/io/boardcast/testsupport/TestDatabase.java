@@ -66,7 +66,7 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }
 
-    /** One number from this run's database, e.g. {@code select last_event_seq from boards where id = 1}. */
+    /** One number from this run's database, e.g. {@code select count(*) from tasks}. */
     public long queryLong(String sql, Object... args) {
         SQLException failure = null;
         // A shared server may refuse a connection for a moment (too many clients): three tries, then give up.

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Rendering is lazy and happens on the first stream sender that needs it, never on the thread that feeds every board
  * nor under a board's lock. A render that fails (the database is down) caches nothing: the next caller tries again.
  */
-final class RenderedEvent {
+final class EventFrame {
 
     private final BoardEvent event;
     private final BiFunction<BoardEvent, Boolean, String> renderer;
@@ -23,7 +23,7 @@ final class RenderedEvent {
     private volatile Set<DataWithMediaType> forViewers;
     private volatile int bytes;
 
-    RenderedEvent(BoardEvent event, BiFunction<BoardEvent, Boolean, String> renderer) {
+    EventFrame(BoardEvent event, BiFunction<BoardEvent, Boolean, String> renderer) {
         this.event = event;
         this.renderer = renderer;
     }

@@ -1,7 +1,6 @@
 package io.boardcast.realtime;
 
-import io.boardcast.board.BoardAccess;
-import io.boardcast.board.Membership;
+import io.boardcast.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,17 +20,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * from the browser's own Last-Event-ID header or, when htmx re-creates the EventSource, from the query.
  */
 @RestController
-class BoardEventStream {
+class EventStreamController {
 
     /** Seconds a client over its stream cap should wait: long enough for heartbeats to clear dead streams. */
     private static final String RETRY_AFTER = "15";
 
-    private final BoardAccess access;
-    private final BoardFeeds feeds;
+    private final ViewerAccess access;
+    private final EmitterRegistry registry;
 
-    BoardEventStream(BoardAccess access, BoardFeeds feeds) {
+    EventStreamController(ViewerAccess access, EmitterRegistry registry) {
         this.access = access;
-        this.feeds = feeds;
+        this.registry = registry;
     }
 
     @GetMapping("/boards/{boardId}/events")
@@ -39,12 +38,13 @@ class BoardEventStream {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
             Principal principal, HttpServletRequest request, HttpServletResponse response) {
-        Membership membership = access.view(boardId, principal.getName());
+        // Not found, like every page of the board, so that non-members can't tell it exists.
+        boolean canEdit = access.canEdit(boardId, principal.getName()).orElseThrow(NotFoundException::new);
         // nginx and similar proxies would otherwise hold events back in their buffers.
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-store");
         long lastEventId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
-        return feeds.open(boardId, principal.getName(), request.getSession().getId(), membership.canEdit(),
+        return registry.open(boardId, principal.getName(), request.getSession().getId(), canEdit,
                 lastEventId);
     }
 
@@ -57,16 +57,16 @@ class BoardEventStream {
         response.getWriter().write(refused.getMessage());
     }
 
-    /** A sequence number, or {@link BoardFeeds#FROM_NOW} for anything that is not one (absent, negative, garbage). */
+    /** A sequence number, or {@link EmitterRegistry#FROM_NOW} for anything that is not one (absent, negative, garbage). */
     static long parse(String id) {
         if (id == null || id.isBlank()) {
-            return BoardFeeds.FROM_NOW;
+            return EmitterRegistry.FROM_NOW;
         }
         try {
             long seq = Long.parseLong(id.strip());
-            return seq < 0 ? BoardFeeds.FROM_NOW : seq;
+            return seq < 0 ? EmitterRegistry.FROM_NOW : seq;
         } catch (NumberFormatException notAnId) {
-            return BoardFeeds.FROM_NOW;
+            return EmitterRegistry.FROM_NOW;
         }
     }
 }

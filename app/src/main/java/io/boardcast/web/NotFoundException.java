@@ -1,4 +1,4 @@
-package io.boardcast.board;
+package io.boardcast.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

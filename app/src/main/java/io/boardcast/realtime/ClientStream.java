@@ -23,12 +23,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * At most one sender thread works for a stream at a time, and only the sender ever writes to or completes the
  * emitter: a client that stops reading pins one thread (until the socket's write timeout), never the caller.
  */
-final class BoardStream {
+final class ClientStream {
 
-    private static final Logger log = LoggerFactory.getLogger(BoardStream.class);
+    private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
 
     /** What the sender writes: a frame, or a board event rendered on the sender, or the end of the stream. */
-    private record Outgoing(Set<DataWithMediaType> frame, RenderedEvent event) {
+    private record Outgoing(Set<DataWithMediaType> frame, EventFrame event) {
     }
 
     private static final Outgoing END = new Outgoing(null, null);
@@ -44,17 +44,17 @@ final class BoardStream {
     private final Executor sender;
     private final RealtimeMetrics metrics;
     private final Clock clock;
-    private final Consumer<BoardStream> onClose;
+    private final Consumer<ClientStream> onClose;
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean completed = new AtomicBoolean();
     /** The highest sequence queued to this stream. Guarded by {@code this}. */
     private long lastQueuedSeq;
     /** Live events that arrive while a replay is being read; null when not replaying. Guarded by {@code this}. */
-    private List<RenderedEvent> held;
+    private List<EventFrame> held;
 
-    BoardStream(long boardId, String username, String sessionId, boolean canEdit, SseEmitter emitter, int capacity,
-            Executor sender, RealtimeMetrics metrics, Clock clock, Consumer<BoardStream> onClose) {
+    ClientStream(long boardId, String username, String sessionId, boolean canEdit, SseEmitter emitter, int capacity,
+            Executor sender, RealtimeMetrics metrics, Clock clock, Consumer<ClientStream> onClose) {
         this.boardId = boardId;
         this.username = username;
         this.sessionId = sessionId;
@@ -98,15 +98,15 @@ final class BoardStream {
     }
 
     /** Queues the replayed events, then whatever arrived live meanwhile, each once and in order. */
-    synchronized void finishReplay(List<RenderedEvent> missed) {
-        List<RenderedEvent> live = held == null ? List.of() : held;
+    synchronized void finishReplay(List<EventFrame> missed) {
+        List<EventFrame> live = held == null ? List.of() : held;
         held = null;
         missed.forEach(this::queueOnce);
         live.forEach(this::queueOnce);
     }
 
     /** Queues the event unless the client already has it: a replay never applies twice. */
-    synchronized void offer(RenderedEvent rendered) {
+    synchronized void offer(EventFrame rendered) {
         if (held != null) {
             if (held.size() >= capacity) {
                 overflow();
@@ -118,7 +118,7 @@ final class BoardStream {
         queueOnce(rendered);
     }
 
-    private void queueOnce(RenderedEvent rendered) {
+    private void queueOnce(EventFrame rendered) {
         if (rendered.seq() <= lastQueuedSeq || closed.get()) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.boardcast.realtime;
 
-import io.boardcast.board.BoardAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** This instance's registry of event streams, grouped into one feed per watched board. */
+/**
+ * This instance's registry of client streams (one per browser tab watching a board), grouped into one {@link BoardFeed}
+ * per watched board.
+ */
 @Component
-class BoardFeeds {
+class EmitterRegistry {
 
-    private static final Logger logger = LoggerFactory.getLogger(BoardFeeds.class);
+    private static final Logger logger = LoggerFactory.getLogger(EmitterRegistry.class);
 
     /** Passed when the client names no event: start from whatever is current. */
     static final long FROM_NOW = -1;
@@ -28,7 +30,7 @@ class BoardFeeds {
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
     private final StreamLimits limits;
     private final EventLog log;
-    private final BoardAccess access;
+    private final ViewerAccess access;
     private final FragmentRenderer renderer;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
@@ -37,7 +39,7 @@ class BoardFeeds {
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    BoardFeeds(EventLog log, BoardAccess access, FragmentRenderer renderer, RealtimeProperties properties,
+    EmitterRegistry(EventLog log, ViewerAccess access, FragmentRenderer renderer, RealtimeProperties properties,
             RealtimeMetrics metrics, @Qualifier("streamSender") Executor sender,
             @Qualifier("feedWorker") Executor worker, Clock clock) {
         this.log = log;
@@ -59,7 +61,7 @@ class BoardFeeds {
     SseEmitter open(long boardId, String username, String sessionId, boolean canEdit, long lastEventId) {
         limits.acquire(username, sessionId);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        BoardStream stream = new BoardStream(boardId, username, sessionId, canEdit, emitter,
+        ClientStream stream = new ClientStream(boardId, username, sessionId, canEdit, emitter,
                 properties.queueCapacity(), sender, metrics, clock, this::closed);
         emitter.onCompletion(stream::closedByContainer);
         emitter.onTimeout(stream::close);
@@ -100,7 +102,7 @@ class BoardFeeds {
         }
     }
 
-    private void replay(BoardFeed feed, BoardStream stream, long lastEventId) {
+    private void replay(BoardFeed feed, ClientStream stream, long lastEventId) {
         try {
             feed.replay(stream, lastEventId);
         } catch (RuntimeException logUnreachable) {
@@ -128,7 +130,7 @@ class BoardFeeds {
             Set<String> members = access.members(feed.boardId());
             List.copyOf(feed.streams()).stream()
                     .filter(stream -> !members.contains(stream.username()))
-                    .forEach(BoardStream::close);
+                    .forEach(ClientStream::close);
         }
         catchUpAll();
     }
@@ -153,7 +155,7 @@ class BoardFeeds {
     }
 
     void heartbeat() {
-        feeds.values().forEach(feed -> feed.streams().forEach(BoardStream::heartbeat));
+        feeds.values().forEach(feed -> feed.streams().forEach(ClientStream::heartbeat));
     }
 
     /**
@@ -163,10 +165,10 @@ class BoardFeeds {
     @EventListener(ContextClosedEvent.class)
     void shutdown() {
         shuttingDown = true;
-        feeds.values().forEach(feed -> List.copyOf(feed.streams()).forEach(BoardStream::close));
+        feeds.values().forEach(feed -> List.copyOf(feed.streams()).forEach(ClientStream::close));
     }
 
-    private void closed(BoardStream stream) {
+    private void closed(ClientStream stream) {
         metrics.streamClosed();
         limits.release(stream.username(), stream.sessionId());
         BoardFeed feed = feeds.get(stream.boardId());

@@ -1,0 +1,23 @@
+package io.boardcast.realtime;
+
+import java.util.Set;
+
+/**
+ * How a module shows its own kinds of change to live viewers: the fragments an event changed, from the module's own
+ * templates. The real-time module carries events by sequence and knows no kind by name; it asks the renderer that
+ * declared the kind.
+ */
+public interface EventRenderer {
+
+    /** The kinds of change this renderer shows (each kind has exactly one renderer). */
+    Set<String> kinds();
+
+    /**
+     * Adds what {@code event} changed, rendered from the current state of the database (inside a read-only
+     * transaction), so a replayed or repeated event shows the same. Total: it must cope with whatever happened to
+     * the event's task since (deleted, moved, renamed) and throw only when the database can't be read.
+     *
+     * @param canEdit whether the viewer may edit (editors get forms that viewers don't)
+     */
+    void render(BoardEvent event, boolean canEdit, PushedFragments fragments);
+}

@@ -1,0 +1,57 @@
+package io.boardcast.reminder;
+
+import io.boardcast.realtime.BoardEvent;
+import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PushedFragments;
+import io.boardcast.task.Task;
+import io.boardcast.task.TaskFragments;
+import io.boardcast.task.TaskService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** A fired reminder, for live viewers: the card and summary with their badge, and a toast everyone sees. */
+@Component
+class ReminderFragments implements EventRenderer {
+
+    private final TaskService tasks;
+    private final TaskFragments taskFragments;
+    private final Clock clock;
+
+    ReminderFragments(TaskService tasks, TaskFragments taskFragments, Clock clock) {
+        this.tasks = tasks;
+        this.taskFragments = taskFragments;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(ReminderFired.DUE_SOON, ReminderFired.OVERDUE);
+    }
+
+    @Override
+    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+        taskFragments.card(event, canEdit, fragments);
+        taskFragments.summary(event, fragments);
+        tasks.current(event.taskId()).ifPresent(task -> {
+            if (task.getDueAt() != null) {
+                // No toast once the due date is gone: there is nothing left to remind of.
+                fragments.add("reminder/fragments", "toast", Map.of("overdue", event.kind().equals(ReminderFired.OVERDUE),
+                        "title", task.getTitle(), "dueIn", dueIn(task)));
+            }
+            fragments.announce(event.kind(), task.getTitle());
+        });
+    }
+
+    /** "in 2 h", "in 40 min": when the task is due, from now. */
+    private String dueIn(Task task) {
+        Duration left = Duration.between(clock.instant(), task.getDueAt());
+        if (left.isNegative()) {
+            return "now";
+        }
+        return left.toHours() >= 1 ? "in " + Math.round(left.toMinutes() / 60.0) + " h"
+                : "in " + Math.max(1, left.toMinutes()) + " min";
+    }
+}

@@ -1,0 +1,39 @@
+package io.boardcast.task;
+
+import io.boardcast.realtime.BoardChange;
+
+/** The past-tense events the task module publishes; {@link TaskFragments} shows them to live viewers. */
+final class TaskEvents {
+
+    static final String CREATED = "TASK_CREATED";
+    static final String EDITED = "TASK_EDITED";
+    static final String MOVED = "TASK_MOVED";
+    static final String DELETED = "TASK_DELETED";
+
+    private TaskEvents() {
+    }
+
+    record TaskCreated(long boardId, long taskId, long columnId) implements BoardChange {
+        public String kind() {
+            return CREATED;
+        }
+    }
+
+    record TaskEdited(long boardId, long taskId, long columnId) implements BoardChange {
+        public String kind() {
+            return EDITED;
+        }
+    }
+
+    record TaskMoved(long boardId, long taskId, long columnId, Long previousColumnId) implements BoardChange {
+        public String kind() {
+            return MOVED;
+        }
+    }
+
+    record TaskDeleted(long boardId, long taskId, long columnId) implements BoardChange {
+        public String kind() {
+            return DELETED;
+        }
+    }
+}
