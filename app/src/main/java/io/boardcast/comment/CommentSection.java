@@ -17,7 +17,7 @@ class CommentSection implements TaskPageSection {
 
     @Override
     public String fragment() {
-        return "comment/fragments :: section";
+        return "comment/fragments :: task-section";
     }
 
     @Override

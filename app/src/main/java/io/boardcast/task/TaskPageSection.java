@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
  */
 public interface TaskPageSection {
 
-    /** The fragment to include below the task, e.g. {@code "comment/fragments :: section"}. */
+    /** The fragment to include below the task, e.g. {@code "comment/fragments :: task-section"}. */
     String fragment();
 
     /** Adds what the fragment needs, unless the model already has it (a form coming back with its errors). */
