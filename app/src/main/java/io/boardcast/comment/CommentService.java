@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class CommentService {
+class CommentService {
 
     private final CommentRepository comments;
     private final TaskService tasks;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class Notifications {
+class Notifications {
 
     private final NotificationRepository notifications;
     private final Clock clock;

@@ -1,7 +1,7 @@
 package io.boardcast.task;
 
 /** Input that passed the form's own checks but not the board's (a non-member assignee, another board's column). */
-public class RejectedInput extends RuntimeException {
+class RejectedInput extends RuntimeException {
 
     private final String field;
 

@@ -1,7 +1,7 @@
 package io.boardcast.task;
 
 /** The form was filled in against an older version of the task than the one stored. */
-public class StaleTaskException extends RuntimeException {
+class StaleTaskException extends RuntimeException {
 
     private final long taskId;
 
