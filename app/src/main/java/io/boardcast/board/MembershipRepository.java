@@ -8,7 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MembershipRepository extends JpaRepository<Membership, Long> {
 
-    @Query("select m from Membership m join fetch m.board where m.board.id = :boardId and m.account.username = :username")
+    /** With the board and its columns: every page of a board starts here and renders them after the transaction. */
+    @Query("select m from Membership m join fetch m.board b left join fetch b.columns"
+            + " where b.id = :boardId and m.account.username = :username")
     Optional<Membership> find(long boardId, String username);
 
     @Query("select m from Membership m join fetch m.board b where m.account.username = :username order by b.name, b.id")

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TaskRepository extends JpaRepository<Task, Long> {
 
+    @EntityGraph(attributePaths = "assignee")
     @Query("select t from Task t where t.id = :taskId and t.boardId = :boardId")
     Optional<Task> findOnBoard(long boardId, long taskId);
 
