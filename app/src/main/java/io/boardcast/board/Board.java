@@ -53,6 +53,10 @@ public class Board {
         return name;
     }
 
+    void rename(String name) {
+        this.name = name;
+    }
+
     public List<BoardColumn> getColumns() {
         return columns;
     }

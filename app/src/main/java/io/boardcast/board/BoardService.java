@@ -64,6 +64,15 @@ public class BoardService {
         return memberships.findByBoard(boardId);
     }
 
+    /** Renames the board (owners only); everyone viewing it sees the new name at once. */
+    @Transactional
+    public void rename(long boardId, String ownerUsername, String name) {
+        access.own(boardId, ownerUsername);
+        lock(boardId).rename(name.strip());
+        boards.flush();
+        events.publishEvent(new BoardRenamed(boardId));
+    }
+
     public enum AddResult { ADDED, NO_SUCH_USER, ALREADY_MEMBER }
 
     @Transactional

@@ -10,11 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 @Controller
-@RequestMapping("/boards/{boardId}/members")
 class MemberController {
 
     private final BoardService boards;
@@ -25,7 +23,7 @@ class MemberController {
         this.access = access;
     }
 
-    @GetMapping
+    @GetMapping("/boards/{boardId}/members")
     String show(@PathVariable long boardId, Principal principal, Model model) {
         Membership membership = access.view(boardId, principal.getName());
         model.addAttribute("board", membership.getBoard());
@@ -35,10 +33,26 @@ class MemberController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new MemberForm());
         }
+        if (!model.containsAttribute("renameForm")) {
+            model.addAttribute("renameForm", new BoardForm(membership.getBoard().getName()));
+        }
         return "board/members";
     }
 
-    @PostMapping
+    /** The rename form is on the members page, the owners' page of the board. */
+    @PostMapping("/boards/{boardId}/name")
+    ModelAndView rename(@PathVariable long boardId, @Valid @ModelAttribute("renameForm") BoardForm form,
+            BindingResult result, Principal principal, Model model) {
+        access.own(boardId, principal.getName());
+        if (result.hasErrors()) {
+            show(boardId, principal, model);
+            return new ModelAndView("board/members", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        boards.rename(boardId, principal.getName(), form.name());
+        return new ModelAndView("redirect:/boards/" + boardId + "/members");
+    }
+
+    @PostMapping("/boards/{boardId}/members")
     ModelAndView add(@PathVariable long boardId, @Valid @ModelAttribute("form") MemberForm form,
             BindingResult result, Principal principal, Model model) {
         access.own(boardId, principal.getName());
@@ -55,7 +69,7 @@ class MemberController {
         return new ModelAndView("board/members", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
-    @PostMapping("/{membershipId}/delete")
+    @PostMapping("/boards/{boardId}/members/{membershipId}/delete")
     ModelAndView remove(@PathVariable long boardId, @PathVariable long membershipId, Principal principal,
             Model model) {
         if (!boards.removeMember(boardId, principal.getName(), membershipId)) {

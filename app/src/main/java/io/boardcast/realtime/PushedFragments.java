@@ -28,7 +28,7 @@ public final class PushedFragments {
         return this;
     }
 
-    /** What screen readers hear: the message {@code announce.<kind>} with the thing's name (see messages.properties). */
+    /** What screen readers hear: the message {@code announce.<kind>} (from the module's bundle in i18n/) with a name. */
     public PushedFragments announce(String kind, String name) {
         return add("realtime/fragments", "announcement", Map.of("kind", kind, "title", name == null ? "" : name));
     }

@@ -50,6 +50,7 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 write("move task", Team::taskPath, "/move", Map.of("columnId", "COLUMN", "version", "0"), DONE, DONE),
                 write("delete task", Team::taskPath, "/delete", Map.of(), DONE, DONE),
                 write("comment", Team::taskPath, "/comments", Map.of("body", "Allowed?"), DONE, DONE),
+                write("rename board", Team::boardPath, "/name", Map.of("name", "Renamed?"), 403, DONE),
                 write("add member", Team::boardPath, "/members", Map.of("username", "OUTSIDER", "role", "VIEWER"),
                         403, DONE),
                 new Route("remove member", true, t -> t.boardPath() + "/members/VIEWER_MEMBERSHIP/delete", Map.of(),

@@ -80,4 +80,18 @@ class BoardFlowsIT extends PostgresWebIntegration {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("A board needs at least one owner.");
     }
+
+    @Test
+    void ownerRenamesTheBoardAndABlankNameIsExplained() {
+        Team team = fixtures.team();
+        WebUser owner = signedIn(team.owner());
+
+        Page renamed = owner.post(team.boardPath() + "/name", Map.of("name", "  Spring launch  "));
+        Page blank = owner.post(team.boardPath() + "/name", Map.of("name", " "));
+
+        assertThat(renamed.status()).isEqualTo(302);
+        assertThat(signedIn(team.viewer()).get(team.boardPath()).body()).contains(">Spring launch</span>");
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.body()).contains("Give the board a name.");
+    }
 }

@@ -97,6 +97,19 @@ class LiveAcrossInstancesIT {
     }
 
     @Test
+    void aBoardRenamedThroughOneInstanceShowsItsNewNameOnTheOther() {
+        WebUser ownerOnTwo = new WebUser(one.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).at(two.baseUrl());
+        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            assertThat(ownerOnTwo.post(team.boardPath() + "/name", Map.of("name", "Renamed <b>on</b> two"))
+                    .status()).isEqualTo(302);
+
+            assertPushed(stream.next(WAIT), 2, "id=\"board-name\"", "Renamed &lt;b&gt;on&lt;/b&gt; two",
+                    "Board renamed: Renamed &lt;b&gt;on&lt;/b&gt; two");
+            assertThat(viewerOnOne.get(team.taskPath()).body()).contains("Renamed &lt;b&gt;on&lt;/b&gt; two");
+        }
+    }
+
+    @Test
     void viewersGetNoEditFormsInPushedFragmentsAndEditorsDo() {
         WebUser editorOnOne = editorOnTwo.at(one.baseUrl());
         try (EventStream viewer = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1");

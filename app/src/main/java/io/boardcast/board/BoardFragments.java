@@ -1,0 +1,32 @@
+package io.boardcast.board;
+
+import io.boardcast.realtime.BoardEvent;
+import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PushedFragments;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The board's own changes, for live viewers: its name wherever a page shows it. */
+@Component
+class BoardFragments implements EventRenderer {
+
+    private final BoardRepository boards;
+
+    BoardFragments(BoardRepository boards) {
+        this.boards = boards;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(BoardRenamed.KIND);
+    }
+
+    @Override
+    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+        boards.findById(event.boardId()).ifPresent(board -> {
+            fragments.add("board/fragments", "name", Map.of("board", board));
+            fragments.announce(event.kind(), board.getName());
+        });
+    }
+}
