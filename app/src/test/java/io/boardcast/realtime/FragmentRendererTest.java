@@ -3,15 +3,10 @@ package io.boardcast.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -26,7 +21,7 @@ class FragmentRendererTest {
             + "th:attr=\"hx-swap-oob=${oob}\" th:text=\"${title}\">title</p>";
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
-    private final Transactions transactions = new Transactions();
+    private final RecordingTransactions transactions = new RecordingTransactions();
 
     FragmentRendererTest() {
         templates.setTemplateResolver(new StringTemplateResolver());
@@ -81,28 +76,6 @@ class FragmentRendererTest {
         public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
             String title = canEdit ? "card for editors" : "card for viewers";
             fragments.add(CARD, "card", Map.of("task", event.taskId(), "title", title));
-        }
-    }
-
-    /** Records the transactions asked for; there is no database. */
-    private static final class Transactions implements PlatformTransactionManager {
-
-        private final List<Boolean> readOnly = new ArrayList<>();
-        private int commits;
-
-        @Override
-        public TransactionStatus getTransaction(TransactionDefinition definition) {
-            readOnly.add(definition != null && definition.isReadOnly());
-            return new SimpleTransactionStatus();
-        }
-
-        @Override
-        public void commit(TransactionStatus status) {
-            commits++;
-        }
-
-        @Override
-        public void rollback(TransactionStatus status) {
         }
     }
 }
