@@ -2,6 +2,7 @@ package io.boardcast.realtime;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +28,19 @@ class EmitterRegistry {
     /** Passed when the client names no event: start from whatever is current. */
     static final long FROM_NOW = -1;
 
+    /** What the registry reads from the board's log: the {@link EventLog} in the app, a list in unit tests. */
+    interface Log extends BoardFeed.Log {
+
+        /** The sequence number of the board's latest committed change (0 for none). */
+        long lastSeq(long boardId);
+
+        /** The latest committed sequence number of each board that has one. */
+        Map<Long, Long> lastSeqs(Collection<Long> boardIds);
+    }
+
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
     private final StreamLimits limits;
-    private final EventLog log;
+    private final Log log;
     private final ViewerAccess access;
     private final FragmentRenderer renderer;
     private final RealtimeProperties properties;
@@ -39,7 +50,7 @@ class EmitterRegistry {
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    EmitterRegistry(EventLog log, ViewerAccess access, FragmentRenderer renderer, RealtimeProperties properties,
+    EmitterRegistry(Log log, ViewerAccess access, FragmentRenderer renderer, RealtimeProperties properties,
             RealtimeMetrics metrics, @Qualifier("streamSender") Executor sender,
             @Qualifier("feedWorker") Executor worker, Clock clock) {
         this.log = log;
@@ -59,8 +70,14 @@ class EmitterRegistry {
      * @throws StreamLimits.TooManyStreams when the session or the user already has as many streams as allowed
      */
     SseEmitter open(long boardId, String username, String sessionId, boolean canEdit, long lastEventId) {
+        return open(boardId, username, sessionId, canEdit, lastEventId,
+                new SseEmitter(properties.streamTimeout().toMillis()));
+    }
+
+    /** {@link #open} writing to the given emitter (unit tests pass one that records what is written). */
+    SseEmitter open(long boardId, String username, String sessionId, boolean canEdit, long lastEventId,
+            SseEmitter emitter) {
         limits.acquire(username, sessionId);
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         ClientStream stream = new ClientStream(boardId, username, sessionId, canEdit, emitter,
                 properties.queueCapacity(), sender, metrics, clock, this::closed);
         emitter.onCompletion(stream::closedByContainer);
@@ -83,7 +100,7 @@ class EmitterRegistry {
             boolean[] created = {false};
             BoardFeed feed = feeds.computeIfAbsent(boardId, id -> {
                 created[0] = true;
-                return new BoardFeed(id, committed, log::between, worker, renderer::render, metrics,
+                return new BoardFeed(id, committed, log, worker, renderer::render, metrics,
                         properties.replayWindow(), properties.recentCacheChars());
             });
             BoardFeed.Joined joined = feed.join(stream, lastEventId, properties.replayWindow(), reconnectDelay);

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * viewers only ever see the truth.
  */
 @Component
-public class EventLog {
+public class EventLog implements EmitterRegistry.Log {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
@@ -42,6 +42,7 @@ public class EventLog {
      * The sequence number of the board's latest committed change (0 for none). A page reads it before its content,
      * so its stream subscribes from a point no later than what it shows.
      */
+    @Override
     public long lastSeq(long boardId) {
         return jdbc.sql("select coalesce(max(seq), 0) from board_events where board_id = ?").param(boardId)
                 .query(Long.class).single();
@@ -74,7 +75,8 @@ public class EventLog {
         bus.publish(logged.event().publishedAt(clock.millis()));
     }
 
-    Map<Long, Long> lastSeqs(Collection<Long> boardIds) {
+    @Override
+    public Map<Long, Long> lastSeqs(Collection<Long> boardIds) {
         Map<Long, Long> seqs = new HashMap<>();
         if (!boardIds.isEmpty()) {
             jdbc.sql("select board_id, max(seq) from board_events where board_id in (:ids) group by board_id")
@@ -87,7 +89,8 @@ public class EventLog {
     }
 
     /** Events after {@code afterSeq} up to and including {@code toSeq}, in order. */
-    List<BoardEvent> between(long boardId, long afterSeq, long toSeq) {
+    @Override
+    public List<BoardEvent> between(long boardId, long afterSeq, long toSeq) {
         return jdbc.sql("""
                 select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id, subject
                 from board_events where board_id = ? and seq > ? and seq <= ? order by seq""")

@@ -1,0 +1,496 @@
+package io.boardcast.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/**
+ * This instance's registry as plain Java: a log held in lists, members in a map, rendering without a database, and
+ * executors that run at once (or, where order under concurrency is the point, real pools and Awaitility).
+ */
+class EmitterRegistryTest {
+
+    private static final Executor NOW = Runnable::run;
+    private static final long ONE = 1;
+    private static final long TWO = 2;
+    private static final long THREE = 3;
+    /** Each event's fragment names its board and sequence, so a stream shows whose events it got. */
+    private static final String FRAGMENT = "<p th:fragment=\"event\" th:text=\"|board ${board} event ${seq}|\"></p>";
+    private static final SpringTemplateEngine TEMPLATES = new SpringTemplateEngine();
+
+    static {
+        TEMPLATES.setTemplateResolver(new StringTemplateResolver());
+    }
+
+    private final MemoryLog log = new MemoryLog();
+    private final Map<Long, Set<String>> members = new ConcurrentHashMap<>();
+    private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
+    /** Queue of 16 per stream, replays of up to 8 events, 2 streams per session, 3 per user. */
+    private final RealtimeProperties properties = properties(16);
+    private EmitterRegistry registry = registry(properties, NOW, NOW);
+
+    @Test
+    void eventsOfInterleavedBoardsReachEachBoardsStreamsInThatBoardsOrderAndNoOthers() {
+        Client oneEditor = open(ONE, "alice", 0);
+        Client oneViewer = open(ONE, "bob", 0, false);
+        Client two = open(TWO, "alice", 0);
+        Client three = open(THREE, "carol", 0);
+        commit(ONE, 3);
+        commit(TWO, 3);
+        commit(THREE, 2);
+
+        publish(ONE, 1);
+        publish(TWO, 1);
+        publish(TWO, 2);
+        publish(THREE, 1);
+        publish(ONE, 2);
+        publish(TWO, 3);
+        publish(THREE, 2);
+        publish(ONE, 3);
+
+        assertThat(oneEditor.events()).containsExactly("board 1 event 1", "board 1 event 2", "board 1 event 3");
+        assertThat(oneViewer.events()).containsExactly("board 1 event 1", "board 1 event 2", "board 1 event 3");
+        assertThat(two.events()).containsExactly("board 2 event 1", "board 2 event 2", "board 2 event 3");
+        assertThat(three.events()).containsExactly("board 3 event 1", "board 3 event 2");
+    }
+
+    @Test
+    void eachBoardKeepsItsOwnOrderWhenWorkersAndSendersRunConcurrently() {
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        ExecutorService senders = Executors.newCachedThreadPool();
+        try {
+            // Queues that hold every event: here no client is slow, so none may be closed for overflowing.
+            registry = registry(properties(1000), workers, senders);
+            List<Long> boards = List.of(ONE, TWO, THREE);
+            Map<Long, Client> clients = new HashMap<>();
+            boards.forEach(board -> clients.put(board, open(board, "alice-" + board, 0)));
+            int events = 200;
+            boards.forEach(board -> commit(board, events));
+
+            for (int seq = 1; seq <= events; seq++) {
+                for (long board : boards) {
+                    if ((seq + board) % 7 != 0) {
+                        // The bus loses every seventh message or so; the next one fills the gap from the log.
+                        publish(board, seq);
+                    }
+                }
+            }
+            // The last message of a board may have been lost too; the sweep would catch up, here the bus repeats it.
+            boards.forEach(board -> publish(board, events));
+
+            for (long board : boards) {
+                List<String> expected = LongStream.rangeClosed(1, events)
+                        .mapToObj(seq -> "board " + board + " event " + seq).toList();
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(clients.get(board).events()).isEqualTo(expected));
+            }
+            assertThat(clients.values()).allMatch(client -> client.completions == 0);
+        } finally {
+            workers.shutdownNow();
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRepeatedOrLateMessageIsDropped() {
+        Client client = open(ONE, "alice", 0);
+        commit(ONE, 3);
+
+        publish(ONE, 1);
+        publish(ONE, 2);
+        publish(ONE, 1);
+        publish(ONE, 2);
+        publish(ONE, 3);
+        publish(ONE, 2);
+
+        assertThat(client.ids()).containsExactly(1L, 2L, 3L);
+        assertThat(log.reads).hasValue(0);
+    }
+
+    @Test
+    void aLostMessageIsBackfilledFromTheLogBeforeTheOneAfterIt() {
+        Client client = open(ONE, "alice", 0);
+        commit(ONE, 4);
+
+        publish(ONE, 1);
+        publish(ONE, 4);
+
+        assertThat(client.ids()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aMessageAboutABoardNobodyWatchesHereIsIgnored() {
+        Client client = open(ONE, "alice", 0);
+        commit(TWO, 3);
+
+        publish(TWO, 3);
+
+        assertThat(client.ids()).isEmpty();
+        assertThat(log.reads).hasValue(0);
+    }
+
+    @Test
+    void aReconnectingClientReplaysWhatItMissedFromTheLogThenGoesLive() {
+        commit(ONE, 5);
+
+        Client client = open(ONE, "alice", 2);
+        commit(ONE, 6);
+        publish(ONE, 6);
+
+        assertThat(client.ids()).containsExactly(3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void aClientWithoutALastEventIdStartsFromTheLatestCommittedEvent() {
+        commit(ONE, 5);
+
+        Client client = open(ONE, "alice", EmitterRegistry.FROM_NOW);
+        commit(ONE, 6);
+        publish(ONE, 6);
+
+        assertThat(client.ids()).containsExactly(6L);
+    }
+
+    @Test
+    void anIdTheDatabaseNeverIssuedGetsAResyncToTheLatestCommittedEvent() {
+        commit(ONE, 3);
+
+        Client client = open(ONE, "alice", 10);
+        commit(ONE, 4);
+        publish(ONE, 4);
+
+        assertThat(client.text()).contains("id:3\nevent:resync\ndata:resync");
+        assertThat(client.ids()).isEmpty();
+        assertThat(client.completions).isEqualTo(1);
+    }
+
+    @Test
+    void aClientFurtherBehindThanTheReplayWindowGetsAResync() {
+        commit(ONE, 20);
+
+        Client client = open(ONE, "alice", 20 - properties.replayWindow() - 1);
+
+        assertThat(client.text()).contains("id:20\nevent:resync\ndata:resync");
+        assertThat(client.ids()).isEmpty();
+        assertThat(client.completions).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayThatCannotReadTheLogEndsTheStreamSoTheClientTriesAgain() {
+        commit(ONE, 5);
+        Client live = open(ONE, "alice", EmitterRegistry.FROM_NOW);
+        log.down = true;
+
+        Client behind = open(ONE, "bob", 2);
+
+        assertThat(behind.completions).isEqualTo(1);
+        assertThat(behind.ids()).isEmpty();
+        log.down = false;
+        commit(ONE, 6);
+        publish(ONE, 6);
+        assertThat(live.ids()).containsExactly(6L);
+        assertThat(behind.ids()).isEmpty();
+    }
+
+    @Test
+    void aSessionMayOpenOnlyAsManyStreamsAsItsCapUntilOneCloses() {
+        Client first = open(ONE, "alice", "tab-session", 0);
+        open(TWO, "alice", "tab-session", 0);
+
+        assertThatThrownBy(() -> open(THREE, "alice", "tab-session", 0))
+                .isInstanceOf(StreamLimits.TooManyStreams.class);
+        first.disconnect();
+        Client third = open(THREE, "alice", "tab-session", 0);
+
+        assertThat(third.text()).contains(":live");
+    }
+
+    @Test
+    void aUserMayOpenOnlyAsManyStreamsAsTheirCapOverAllTheirSessionsUntilOneCloses() {
+        Client first = open(ONE, "alice", "laptop", 0);
+        open(ONE, "alice", "laptop", 0);
+        open(ONE, "alice", "phone", 0);
+
+        assertThatThrownBy(() -> open(ONE, "alice", "tablet", 0)).isInstanceOf(StreamLimits.TooManyStreams.class);
+        open(ONE, "bob", "desktop", 0);
+        first.disconnect();
+        open(ONE, "alice", "tablet", 0);
+    }
+
+    @Test
+    void aClosedStreamHearsNothingMore() {
+        Client leaving = open(ONE, "alice", 0);
+        Client staying = open(ONE, "bob", 0);
+        commit(ONE, 2);
+        publish(ONE, 1);
+
+        leaving.disconnect();
+        publish(ONE, 2);
+
+        assertThat(leaving.ids()).containsExactly(1L);
+        assertThat(staying.ids()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aStreamEndedByAResyncGivesBackItsPlace() {
+        commit(ONE, 3);
+        open(ONE, "alice", "tab-session", 10);
+        open(ONE, "alice", "tab-session", 10);
+
+        open(ONE, "alice", "tab-session", 0);
+    }
+
+    @Test
+    void theSweepEndsTheStreamsOfPeopleWhoAreNoLongerMembers() {
+        Client alice = open(ONE, "alice", 0);
+        Client bob = open(ONE, "bob", 0);
+        Client bobElsewhere = open(TWO, "bob", 0);
+        members.get(ONE).remove("bob");
+
+        registry.sweep();
+        commit(ONE, 1);
+        publish(ONE, 1);
+
+        assertThat(bob.completions).isEqualTo(1);
+        assertThat(bob.ids()).isEmpty();
+        assertThat(bobElsewhere.completions).isZero();
+        assertThat(alice.completions).isZero();
+        assertThat(alice.ids()).containsExactly(1L);
+    }
+
+    @Test
+    void theSweepDeliversWhatTheBusNeverCarried() {
+        Client one = open(ONE, "alice", 0);
+        Client two = open(TWO, "alice", 0);
+        commit(ONE, 3);
+        commit(TWO, 2);
+
+        registry.sweep();
+
+        assertThat(one.ids()).containsExactly(1L, 2L, 3L);
+        assertThat(two.ids()).containsExactly(1L, 2L);
+        assertThat(one.events()).allMatch(event -> event.startsWith("board 1 "));
+        assertThat(two.events()).allMatch(event -> event.startsWith("board 2 "));
+    }
+
+    @Test
+    void aBoardWatchedAgainAfterTheSweepRetiredItsFeedStartsFromTheLog() {
+        open(ONE, "alice", 0).disconnect();
+        registry.sweep();
+        commit(ONE, 3);
+
+        Client back = open(ONE, "alice", 1);
+
+        assertThat(back.ids()).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aHeartbeatReachesEveryStreamOfEveryBoard() {
+        List<Client> clients = List.of(open(ONE, "alice", 0), open(ONE, "bob", 0), open(TWO, "alice", 0));
+
+        registry.heartbeat();
+
+        assertThat(clients).allMatch(client -> client.text().endsWith(":heartbeat\n\n"));
+    }
+
+    @Test
+    void shutdownEndsEveryStreamAtOnceAndEndsNewOnesAsTheyOpen() {
+        List<Client> clients = List.of(open(ONE, "alice", 0), open(ONE, "bob", 0), open(TWO, "alice", 0));
+
+        registry.shutdown();
+        Client late = open(TWO, "carol", 0);
+
+        assertThat(clients).allMatch(client -> client.completions == 1);
+        assertThat(late.completions).isEqualTo(1);
+        assertThat(late.text()).isEmpty();
+    }
+
+    private static RealtimeProperties properties(int queueCapacity) {
+        return new RealtimeProperties(Duration.ofSeconds(15), Duration.ofMinutes(30), queueCapacity, 8, 1_000_000, 2,
+                3, Duration.ofSeconds(5), Duration.ofSeconds(1), "board-events", 100);
+    }
+
+    private EmitterRegistry registry(RealtimeProperties properties, Executor worker, Executor sender) {
+        FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(new Events()));
+        return new EmitterRegistry(log, new Members(), renderer, properties, metrics, sender, worker,
+                Clock.systemUTC());
+    }
+
+    private void commit(long board, long upTo) {
+        log.commit(board, upTo);
+    }
+
+    /** The bus hands the registry a committed event. */
+    private void publish(long board, long seq) {
+        registry.accept(log.event(board, seq));
+    }
+
+    private Client open(long board, String username, long lastEventId) {
+        return open(board, username, lastEventId, true);
+    }
+
+    private Client open(long board, String username, long lastEventId, boolean canEdit) {
+        return open(board, username, "session-" + username, lastEventId, canEdit);
+    }
+
+    private Client open(long board, String username, String sessionId, long lastEventId) {
+        return open(board, username, sessionId, lastEventId, true);
+    }
+
+    private Client open(long board, String username, String sessionId, long lastEventId, boolean canEdit) {
+        members.computeIfAbsent(board, id -> ConcurrentHashMap.newKeySet()).add(username);
+        Client client = new Client();
+        registry.open(board, username, sessionId, canEdit, lastEventId, client);
+        return client;
+    }
+
+    /** The boards' logs in memory; can be made unreachable. */
+    private static final class MemoryLog implements EmitterRegistry.Log {
+
+        private final Map<Long, List<BoardEvent>> boards = new ConcurrentHashMap<>();
+        private final AtomicInteger reads = new AtomicInteger();
+        private volatile boolean down;
+
+        void commit(long board, long upTo) {
+            List<BoardEvent> events = boards.computeIfAbsent(board, id -> new CopyOnWriteArrayList<>());
+            for (long seq = events.size() + 1; seq <= upTo; seq++) {
+                events.add(new BoardEvent(board, seq, "TASK_EDITED", 1, null, 1, null, null, 0));
+            }
+        }
+
+        BoardEvent event(long board, long seq) {
+            return boards.get(board).get((int) seq - 1);
+        }
+
+        @Override
+        public long lastSeq(long boardId) {
+            return boards.getOrDefault(boardId, List.of()).size();
+        }
+
+        @Override
+        public Map<Long, Long> lastSeqs(Collection<Long> boardIds) {
+            Map<Long, Long> seqs = new HashMap<>();
+            boardIds.stream().filter(boards::containsKey).forEach(id -> seqs.put(id, lastSeq(id)));
+            return seqs;
+        }
+
+        @Override
+        public List<BoardEvent> between(long boardId, long afterSeq, long toSeq) {
+            if (down) {
+                throw new IllegalStateException("database unreachable");
+            }
+            reads.incrementAndGet();
+            return boards.getOrDefault(boardId, List.of()).stream()
+                    .filter(event -> event.seq() > afterSeq && event.seq() <= toSeq).toList();
+        }
+    }
+
+    private final class Members implements ViewerAccess {
+
+        @Override
+        public Optional<Boolean> canEdit(long boardId, String username) {
+            return members(boardId).contains(username) ? Optional.of(true) : Optional.empty();
+        }
+
+        @Override
+        public Set<String> members(long boardId) {
+            return new HashSet<>(members.getOrDefault(boardId, Set.of()));
+        }
+    }
+
+    /** A module's renderer for its one kind: a paragraph naming the event. */
+    private static final class Events implements EventRenderer {
+
+        @Override
+        public Set<String> kinds() {
+            return Set.of("TASK_EDITED");
+        }
+
+        @Override
+        public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+            fragments.add(FRAGMENT, "event", Map.of("board", event.boardId(), "seq", event.seq()));
+        }
+    }
+
+    /**
+     * One browser: an emitter that records what is written to it, and whose connection can drop (the container then
+     * runs the emitter's completion callback).
+     */
+    private static final class Client extends SseEmitter {
+
+        private static final Pattern EVENT = Pattern.compile("id:(\\d+)\nevent:board\ndata:<p>([^<]*)</p>");
+
+        private final List<String> frames = new CopyOnWriteArrayList<>();
+        private final List<Runnable> onCompletion = new CopyOnWriteArrayList<>();
+        private volatile int completions;
+
+        @Override
+        public void send(Set<DataWithMediaType> items) {
+            StringBuilder frame = new StringBuilder();
+            items.forEach(item -> frame.append(item.getData()));
+            frames.add(frame.toString());
+        }
+
+        @Override
+        public synchronized void complete() {
+            completions++;
+        }
+
+        @Override
+        public void onCompletion(Runnable callback) {
+            onCompletion.add(callback);
+        }
+
+        void disconnect() {
+            onCompletion.forEach(Runnable::run);
+        }
+
+        List<Long> ids() {
+            return matches(1).stream().map(Long::valueOf).toList();
+        }
+
+        /** The fragments pushed, in order. */
+        List<String> events() {
+            return matches(2);
+        }
+
+        private List<String> matches(int group) {
+            List<String> found = new ArrayList<>();
+            Matcher matcher = EVENT.matcher(text());
+            while (matcher.find()) {
+                found.add(matcher.group(group));
+            }
+            return found;
+        }
+
+        String text() {
+            return String.join("", frames);
+        }
+    }
+}
