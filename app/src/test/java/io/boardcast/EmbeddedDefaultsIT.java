@@ -2,8 +2,8 @@ package io.boardcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boardcast.support.EventStream;
-import io.boardcast.support.WebUser;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,12 @@ class EmbeddedDefaultsIT {
 
     @Test
     void aliceSignsInWithTheDemoPasswordAndWatchesBobsChangeArriveLive() {
-        WebUser alice = new WebUser("http://127.0.0.1:" + port).signIn("alice", "boardcast");
-        WebUser bob = new WebUser("http://127.0.0.1:" + port).signIn("bob", "boardcast");
+        WebSession alice = WebSession.newBrowser("http://127.0.0.1:" + port).signIn("alice", "boardcast");
+        WebSession bob = WebSession.newBrowser("http://127.0.0.1:" + port).signIn("bob", "boardcast");
         String board = alice.get("/boards/1").body();
         assertThat(board).contains("Launch plan", "Write the announcement", "Book the demo room");
 
-        try (EventStream stream = EventStream.open(alice, "/boards/1/events", null)) {
+        try (SseClient stream = SseClient.open(alice, "/boards/1/events", null)) {
             bob.post("/boards/1/tasks", Map.of("title", "Added by bob"));
 
             assertThat(stream.next(Duration.ofSeconds(10)).data()).contains("Added by bob");
@@ -37,7 +37,7 @@ class EmbeddedDefaultsIT {
 
     @Test
     void demoReminderFiresOnH2AndWaitsInBobsNotifications() {
-        WebUser bob = new WebUser("http://127.0.0.1:" + port).signIn("bob", "boardcast");
+        WebSession bob = WebSession.newBrowser("http://127.0.0.1:" + port).signIn("bob", "boardcast");
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> bob.get("/notifications").body().contains("is due soon"));

@@ -2,7 +2,7 @@ package io.boardcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boardcast.support.TestDatabase;
+import io.boardcast.support.Instance;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ class MigrationsIT {
 
     @Test
     void migrationsBuildTheSchemaOnPostgres() {
-        DriverManagerDataSource postgres = new DriverManagerDataSource(TestDatabase.url(), TestDatabase.user(),
-                TestDatabase.password());
+        DriverManagerDataSource postgres = new DriverManagerDataSource(Instance.DATABASE.jdbcUrl(), Instance.DATABASE.user(),
+                Instance.DATABASE.password());
         String schema = "migrations_" + System.nanoTime();
 
         MigrateResult result = Flyway.configure().dataSource(postgres).schemas(schema).load().migrate();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +13,11 @@ class AccountFlowsIT extends PostgresWebIntegration {
 
     @Test
     void newUserSignsUpThenSignsInAndSeesTheirBoards() {
-        WebUser browser = anonymous();
+        WebSession browser = anonymous();
         String username = "newcomer-" + System.nanoTime();
 
-        Page signedUp = browser.post("/signup", Map.of("username", username, "password", "long enough"));
-        Page signedIn = browser.post("/login", Map.of("username", username, "password", "long enough"));
+        Answer signedUp = browser.post("/signup", Map.of("username", username, "password", "long enough"));
+        Answer signedIn = browser.post("/login", Map.of("username", username, "password", "long enough"));
 
         assertThat(signedUp.location()).endsWith("/login?signedUp");
         assertThat(signedIn.location()).endsWith("/boards");
@@ -28,7 +28,7 @@ class AccountFlowsIT extends PostgresWebIntegration {
     void takenUsernameAndShortPasswordAreExplained() {
         String username = fixtures.user("taken");
 
-        Page page = anonymous().post("/signup", Map.of("username", username, "password", "short"));
+        Answer page = anonymous().post("/signup", Map.of("username", username, "password", "short"));
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("That username is taken.", "A password has at least 8 characters.");
@@ -39,7 +39,7 @@ class AccountFlowsIT extends PostgresWebIntegration {
         // 40 characters, 80 bytes in UTF-8: BCrypt reads bytes, and refuses more than 72.
         String accented = "é".repeat(40);
 
-        Page page = anonymous().post("/signup", Map.of("username", "accent-" + System.nanoTime(), "password", accented));
+        Answer page = anonymous().post("/signup", Map.of("username", "accent-" + System.nanoTime(), "password", accented));
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("A password has at most 72 bytes");
@@ -49,9 +49,9 @@ class AccountFlowsIT extends PostgresWebIntegration {
     void passwordOfExactly72BytesIsAccepted() {
         String username = "bytes72-" + System.nanoTime();
         String password = "é".repeat(36);
-        WebUser browser = anonymous();
+        WebSession browser = anonymous();
 
-        Page signedUp = browser.post("/signup", Map.of("username", username, "password", password));
+        Answer signedUp = browser.post("/signup", Map.of("username", username, "password", password));
 
         assertThat(signedUp.location()).endsWith("/login?signedUp");
         assertThat(browser.post("/login", Map.of("username", username, "password", password)).location())
@@ -63,8 +63,8 @@ class AccountFlowsIT extends PostgresWebIntegration {
         String username = fixtures.user("long-password");
         String tooLong = Fixtures.PASSWORD + "x".repeat(80);
 
-        Page known = anonymous().post("/login", Map.of("username", username, "password", tooLong));
-        Page unknown = anonymous().post("/login", Map.of("username", "nobody-" + System.nanoTime(), "password", tooLong));
+        Answer known = anonymous().post("/login", Map.of("username", username, "password", tooLong));
+        Answer unknown = anonymous().post("/login", Map.of("username", "nobody-" + System.nanoTime(), "password", tooLong));
 
         assertThat(known.status()).isEqualTo(302);
         assertThat(known.location()).endsWith("/login?error");
@@ -76,7 +76,7 @@ class AccountFlowsIT extends PostgresWebIntegration {
     void wrongPasswordIsRefused() {
         String username = fixtures.user("someone");
 
-        Page page = anonymous().post("/login", Map.of("username", username, "password", "not the password"));
+        Answer page = anonymous().post("/login", Map.of("username", username, "password", "not the password"));
 
         assertThat(page.location()).endsWith("/login?error");
     }
@@ -96,7 +96,7 @@ class AccountFlowsIT extends PostgresWebIntegration {
 
     @Test
     void signOutEndsTheSession() {
-        WebUser browser = signedIn(fixtures.user("leaving"));
+        WebSession browser = signedIn(fixtures.user("leaving"));
 
         browser.post("/logout", Map.of());
 
@@ -105,7 +105,7 @@ class AccountFlowsIT extends PostgresWebIntegration {
 
     @Test
     void postWithoutCsrfTokenIsForbidden() {
-        WebUser browser = signedIn(fixtures.user("csrf"));
+        WebSession browser = signedIn(fixtures.user("csrf"));
 
         assertThat(browser.postRaw("/boards", Map.of("name", "No token"), false).status()).isEqualTo(403);
         assertThat(browser.postRaw("/boards", Map.of("name", "No token"), true).status()).isEqualTo(403);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
 import io.boardcast.support.MutableClock;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -60,7 +60,7 @@ class ThrottleIT {
         for (int i = 0; i < 3; i++) {
             assertThat(signIn(alone, newClient(), username, "wrong guess " + i).location()).endsWith("/login?error");
         }
-        Page throttled = signIn(alone, newClient(), username, Fixtures.PASSWORD);
+        Answer throttled = signIn(alone, newClient(), username, Fixtures.PASSWORD);
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body()).contains("Too many attempts, try again in 900 seconds.");
@@ -106,22 +106,22 @@ class ThrottleIT {
 
     @Test
     void signUpsPerAddressAreThrottledWithAnInlineMessage() {
-        WebUser browser = new WebUser(alone.baseUrl()).from(newClient());
+        WebSession browser = WebSession.newBrowser(alone.baseUrl()).from(newClient());
         for (int i = 0; i < 2; i++) {
             assertThat(signUp(browser, "joiner-" + i).location()).endsWith("/login?signedUp");
         }
 
-        Page throttled = signUp(browser, "joiner-2");
+        Answer throttled = signUp(browser, "joiner-2");
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body()).contains("Too many attempts, try again in 3600 seconds.", "Create an account");
-        assertThat(signUp(new WebUser(alone.baseUrl()).from(newClient()), "joiner-3").location())
+        assertThat(signUp(WebSession.newBrowser(alone.baseUrl()).from(newClient()), "joiner-3").location())
                 .endsWith("/login?signedUp");
     }
 
     @Test
     void signUpFormsWithMistakesDoNotCount() {
-        WebUser browser = new WebUser(alone.baseUrl()).from(newClient());
+        WebSession browser = WebSession.newBrowser(alone.baseUrl()).from(newClient());
         for (int i = 0; i < 3; i++) {
             assertThat(browser.post("/signup", Map.of("username", "typo-" + System.nanoTime(), "password", "short"))
                     .status()).isEqualTo(422);
@@ -139,7 +139,7 @@ class ThrottleIT {
         signIn(two, client, username, "wrong guess 2");
         signIn(one, client, username, "wrong guess 3");
 
-        Page throttled = signIn(two, client, username, Fixtures.PASSWORD);
+        Answer throttled = signIn(two, client, username, Fixtures.PASSWORD);
         assertThat(throttled.status()).isEqualTo(429);
         Matcher wait = Pattern.compile("Too many attempts, try again in (\\d+) seconds\\.").matcher(throttled.body());
         assertThat(wait.find()).isTrue();
@@ -150,10 +150,10 @@ class ThrottleIT {
     void signUpsCountOnEveryInstanceUnderTheRedisProfile() {
         String client = newClient();
 
-        assertThat(signUp(new WebUser(one.baseUrl()).from(client), "first").location()).endsWith("/login?signedUp");
-        assertThat(signUp(new WebUser(two.baseUrl()).from(client), "second").location()).endsWith("/login?signedUp");
+        assertThat(signUp(WebSession.newBrowser(one.baseUrl()).from(client), "first").location()).endsWith("/login?signedUp");
+        assertThat(signUp(WebSession.newBrowser(two.baseUrl()).from(client), "second").location()).endsWith("/login?signedUp");
 
-        assertThat(signUp(new WebUser(one.baseUrl()).from(client), "third").status()).isEqualTo(429);
+        assertThat(signUp(WebSession.newBrowser(one.baseUrl()).from(client), "third").status()).isEqualTo(429);
     }
 
     @Test
@@ -167,12 +167,12 @@ class ThrottleIT {
         assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key).hasSizeLessThan(200));
     }
 
-    private static Page signIn(Instance instance, String client, String username, String password) {
-        return new WebUser(instance.baseUrl()).from(client)
+    private static Answer signIn(Instance instance, String client, String username, String password) {
+        return WebSession.newBrowser(instance.baseUrl()).from(client)
                 .post("/login", Map.of("username", username, "password", password));
     }
 
-    private static Page signUp(WebUser browser, String name) {
+    private static Answer signUp(WebSession browser, String name) {
         return browser.post("/signup", Map.of("username", name + "-" + System.nanoTime(), "password", "long enough"));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
+import io.boardcast.testsupport.WebSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -82,14 +82,14 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         Team team = fixtures.team();
         long viewerMembership = memberships.find(team.boardId(), team.viewer()).orElseThrow().getId();
         String path = route.path().apply(team).replace("VIEWER_MEMBERSHIP", Long.toString(viewerMembership));
-        WebUser visitor = visitor(team, who);
+        WebSession visitor = visitor(team, who);
 
         int status = route.name().equals("event stream") ? streamStatus(visitor, path)
                 : route.write() ? visitor.post(path, form(route, team)).status() : visitor.get(path).status();
 
         assertThat(status).isEqualTo(expected);
         if (who == Who.ANONYMOUS && status == LOGIN) {
-            WebUser.Page page = route.write() ? visitor.post(path, form(route, team)) : visitor.get(path);
+            WebSession.Answer page = route.write() ? visitor.post(path, form(route, team)) : visitor.get(path);
             assertThat(page.location()).endsWith("/login");
         }
     }
@@ -104,7 +104,7 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         return form;
     }
 
-    private WebUser visitor(Team team, Who who) {
+    private WebSession visitor(Team team, Who who) {
         return switch (who) {
             case ANONYMOUS -> anonymous();
             case OUTSIDER -> signedIn(team.outsider());
@@ -115,8 +115,8 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
     }
 
     /** Opens the stream only long enough to read its status. */
-    private static int streamStatus(WebUser visitor, String path) {
-        HttpRequest request = HttpRequest.newBuilder(visitor.uri(path)).timeout(Duration.ofSeconds(10))
+    private static int streamStatus(WebSession visitor, String path) {
+        HttpRequest request = visitor.request(path).timeout(Duration.ofSeconds(10))
                 .header("Accept", "text/event-stream").GET().build();
         try {
             HttpResponse<InputStream> response = visitor.client().send(request,

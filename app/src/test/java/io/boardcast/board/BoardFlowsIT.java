@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +17,10 @@ class BoardFlowsIT extends PostgresWebIntegration {
 
     @Test
     void newBoardHasThreeColumnsAndItsCreatorOwnsIt() {
-        WebUser alice = signedIn(fixtures.user("creator"));
+        WebSession alice = signedIn(fixtures.user("creator"));
 
-        Page created = alice.post("/boards", Map.of("name", "Roadmap"));
-        Page board = alice.get(created.location().replace(alice.baseUrl(), ""));
+        Answer created = alice.post("/boards", Map.of("name", "Roadmap"));
+        Answer board = alice.get(created.location().replace(alice.baseUrl(), ""));
 
         assertThat(created.status()).isEqualTo(302);
         assertThat(board.body()).contains("Roadmap", "To do", "In progress", "Done", "New task");
@@ -29,7 +29,7 @@ class BoardFlowsIT extends PostgresWebIntegration {
 
     @Test
     void boardWithoutANameIsExplained() {
-        Page page = signedIn(fixtures.user("nameless")).post("/boards", Map.of("name", " "));
+        Answer page = signedIn(fixtures.user("nameless")).post("/boards", Map.of("name", " "));
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("Give the board a name.");
@@ -38,9 +38,9 @@ class BoardFlowsIT extends PostgresWebIntegration {
     @Test
     void ownerAddsAMemberWhoThenSeesTheBoard() {
         Team team = fixtures.team();
-        WebUser owner = signedIn(team.owner());
+        WebSession owner = signedIn(team.owner());
 
-        Page added = owner.post(team.boardPath() + "/members", Map.of("username", team.outsider(), "role", "VIEWER"));
+        Answer added = owner.post(team.boardPath() + "/members", Map.of("username", team.outsider(), "role", "VIEWER"));
 
         assertThat(added.status()).isEqualTo(302);
         assertThat(signedIn(team.outsider()).get(team.boardPath()).status()).isEqualTo(200);
@@ -49,10 +49,10 @@ class BoardFlowsIT extends PostgresWebIntegration {
     @Test
     void addingSomeoneUnknownOrAlreadyThereIsExplained() {
         Team team = fixtures.team();
-        WebUser owner = signedIn(team.owner());
+        WebSession owner = signedIn(team.owner());
 
-        Page unknown = owner.post(team.boardPath() + "/members", Map.of("username", "nobody-at-all", "role", "EDITOR"));
-        Page twice = owner.post(team.boardPath() + "/members", Map.of("username", team.editor(), "role", "EDITOR"));
+        Answer unknown = owner.post(team.boardPath() + "/members", Map.of("username", "nobody-at-all", "role", "EDITOR"));
+        Answer twice = owner.post(team.boardPath() + "/members", Map.of("username", team.editor(), "role", "EDITOR"));
 
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body()).contains("No user is called that.");
@@ -63,7 +63,7 @@ class BoardFlowsIT extends PostgresWebIntegration {
     @Test
     void viewerSeesNoEditForms() {
         Team team = fixtures.team();
-        WebUser viewer = signedIn(team.viewer());
+        WebSession viewer = signedIn(team.viewer());
 
         assertThat(viewer.get(team.boardPath()).body()).doesNotContain("New task", "class=\"move\"");
         assertThat(viewer.get(team.taskPath()).body()).doesNotContain("Save changes", "Delete task", "Add a comment");
@@ -72,10 +72,10 @@ class BoardFlowsIT extends PostgresWebIntegration {
     @Test
     void lastOwnerCannotBeRemoved() {
         Team team = fixtures.team();
-        WebUser owner = signedIn(team.owner());
+        WebSession owner = signedIn(team.owner());
         long ownMembership = memberships.find(team.boardId(), team.owner()).orElseThrow().getId();
 
-        Page refused = owner.post(team.boardPath() + "/members/" + ownMembership + "/delete", Map.of());
+        Answer refused = owner.post(team.boardPath() + "/members/" + ownMembership + "/delete", Map.of());
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("A board needs at least one owner.");
@@ -84,10 +84,10 @@ class BoardFlowsIT extends PostgresWebIntegration {
     @Test
     void ownerRenamesTheBoardAndABlankNameIsExplained() {
         Team team = fixtures.team();
-        WebUser owner = signedIn(team.owner());
+        WebSession owner = signedIn(team.owner());
 
-        Page renamed = owner.post(team.boardPath() + "/name", Map.of("name", "  Spring launch  "));
-        Page blank = owner.post(team.boardPath() + "/name", Map.of("name", " "));
+        Answer renamed = owner.post(team.boardPath() + "/name", Map.of("name", "  Spring launch  "));
+        Answer blank = owner.post(team.boardPath() + "/name", Map.of("name", " "));
 
         assertThat(renamed.status()).isEqualTo(302);
         assertThat(signedIn(team.viewer()).get(team.boardPath()).body()).contains(">Spring launch</span>");

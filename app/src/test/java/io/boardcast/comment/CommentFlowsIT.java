@@ -2,11 +2,11 @@ package io.boardcast.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boardcast.support.EventStream;
-import io.boardcast.support.EventStream.Event;
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
+import io.boardcast.testsupport.SseClient.Frame;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -27,8 +27,8 @@ class CommentFlowsIT extends PostgresWebIntegration {
     JdbcClient jdbc;
 
     private Team team;
-    private WebUser editor;
-    private WebUser viewer;
+    private WebSession editor;
+    private WebSession viewer;
 
     @BeforeEach
     void team() {
@@ -42,9 +42,9 @@ class CommentFlowsIT extends PostgresWebIntegration {
         comment("Earlier remark one");
         comment("Earlier remark two");
 
-        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", lastEventSeq())) {
+        try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", lastEventSeq())) {
             editor.post(team.taskPath() + "/comments", Map.of("body", "The newest remark"));
-            Event pushed = stream.next(WAIT);
+            Frame pushed = stream.next(WAIT);
 
             assertThat(pushed.data())
                     .contains("id=\"comment-" + newestCommentId() + "\"", "The newest remark",
@@ -58,9 +58,9 @@ class CommentFlowsIT extends PostgresWebIntegration {
     void pushedCommentStaysSmallHoweverManyLongCommentsTheTaskHas() {
         IntStream.range(0, 60).forEach(i -> comment(i + " " + "long words ".repeat(450)));
 
-        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", lastEventSeq())) {
+        try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", lastEventSeq())) {
             editor.post(team.taskPath() + "/comments", Map.of("body", "Short one"));
-            Event pushed = stream.next(WAIT);
+            Frame pushed = stream.next(WAIT);
 
             assertThat(pushed.data().length()).isLessThan(10_000);
             assertThat(pushed.data()).contains("Short one", "(61)");
@@ -73,11 +73,11 @@ class CommentFlowsIT extends PostgresWebIntegration {
         comment("Soon gone");
         editor.post(team.taskPath() + "/delete", Map.of());
 
-        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", before)) {
-            Event commented = stream.next(WAIT);
-            Event deleted = stream.next(WAIT);
+        try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", before)) {
+            Frame commented = stream.next(WAIT);
+            Frame deleted = stream.next(WAIT);
 
-            assertThat(commented.name()).isEqualTo("board");
+            assertThat(commented.event()).isEqualTo("board");
             assertThat(commented.data()).doesNotContain("Soon gone", "id=\"task-" + team.taskId() + "\"");
             assertThat(deleted.data()).contains("A task was deleted");
         }
@@ -101,7 +101,7 @@ class CommentFlowsIT extends PostgresWebIntegration {
     void earlierLinkWithoutJavaScriptShowsThePageBeforeAndTheWayBack() {
         numberedComments(55);
 
-        WebUser.Page earlier = viewer.get(earlierPath(idOf("Remark 006")));
+        WebSession.Answer earlier = viewer.get(earlierPath(idOf("Remark 006")));
 
         assertThat(earlier.status()).isEqualTo(200);
         assertThat(occurrences(earlier.body(), "class=\"comment\"")).isEqualTo(5);
@@ -114,7 +114,7 @@ class CommentFlowsIT extends PostgresWebIntegration {
     void earlierLinkWithHtmxPutsThePageBeforeInFrontOfTheList() {
         numberedComments(105);
 
-        WebUser.Page earlier = viewer.htmxGet(earlierPath(idOf("Remark 056")));
+        WebSession.Answer earlier = viewer.htmxGet(earlierPath(idOf("Remark 056")));
 
         assertThat(earlier.status()).isEqualTo(200);
         assertThat(earlier.body()).doesNotContain("<html", "Remark 056", "Remark 005")

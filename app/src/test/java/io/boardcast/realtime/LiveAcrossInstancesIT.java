@@ -3,12 +3,12 @@ package io.boardcast.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.boardcast.support.EventStream;
-import io.boardcast.support.EventStream.Event;
-import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
-import io.boardcast.support.WebUser;
+import io.boardcast.testsupport.SseClient.Frame;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +41,8 @@ class LiveAcrossInstancesIT {
     private static Instance silent;
 
     private Team team;
-    private WebUser viewerOnOne;
-    private WebUser editorOnTwo;
+    private WebSession viewerOnOne;
+    private WebSession editorOnTwo;
 
     @BeforeAll
     static void startInstances() {
@@ -62,14 +62,14 @@ class LiveAcrossInstancesIT {
     @BeforeEach
     void team() {
         team = one.fixtures().team();
-        viewerOnOne = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        viewerOnOne = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
         // Signed in on instance one, posting to instance two: the session and its CSRF token live in Redis.
-        editorOnTwo = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).at(two.baseUrl());
+        editorOnTwo = WebSession.newBrowser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).at(two.baseUrl());
     }
 
     @Test
     void everyKindOfChangeMadeThroughOneInstanceReachesAStreamOnTheOther() {
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             assertThat(stream.status()).isEqualTo(200);
             String todo = "id=\"column-" + team.columns().get(0) + "\"";
             String doing = "id=\"column-" + team.columns().get(1) + "\"";
@@ -90,7 +90,7 @@ class LiveAcrossInstancesIT {
                     "Said on two", "<dd class=\"comment-count\">1</dd>");
 
             editorOnTwo.post(team.taskPath() + "/delete", Map.of());
-            Event deleted = stream.next(WAIT);
+            Frame deleted = stream.next(WAIT);
             assertPushed(deleted, 6, doing, "A task was deleted");
             assertThat(deleted.data()).doesNotContain(card);
         }
@@ -98,8 +98,9 @@ class LiveAcrossInstancesIT {
 
     @Test
     void aBoardRenamedThroughOneInstanceShowsItsNewNameOnTheOther() {
-        WebUser ownerOnTwo = new WebUser(one.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).at(two.baseUrl());
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+        WebSession ownerOnTwo = WebSession.newBrowser(one.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD)
+                .at(two.baseUrl());
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             assertThat(ownerOnTwo.post(team.boardPath() + "/name", Map.of("name", "Renamed <b>on</b> two"))
                     .status()).isEqualTo(302);
 
@@ -111,9 +112,9 @@ class LiveAcrossInstancesIT {
 
     @Test
     void viewersGetNoEditFormsInPushedFragmentsAndEditorsDo() {
-        WebUser editorOnOne = editorOnTwo.at(one.baseUrl());
-        try (EventStream viewer = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1");
-                EventStream editor = EventStream.open(editorOnOne, team.boardPath() + "/events", "1")) {
+        WebSession editorOnOne = editorOnTwo.at(one.baseUrl());
+        try (SseClient viewer = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1");
+                SseClient editor = SseClient.open(editorOnOne, team.boardPath() + "/events", "1")) {
             editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Who may move me"));
 
             assertThat(viewer.next(WAIT).data()).contains("Who may move me").doesNotContain("class=\"move\"");
@@ -124,18 +125,18 @@ class LiveAcrossInstancesIT {
     @Test
     void reconnectingToTheOtherInstanceReplaysExactlyTheMissedEventsInOrder() {
         long lastSeen;
-        try (EventStream first = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+        try (SseClient first = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Seen live"));
             lastSeen = Long.parseLong(first.next(WAIT).id());
         }
         IntStream.rangeClosed(1, 4).forEach(i ->
                 editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Missed " + i)));
 
-        try (EventStream resumed = EventStream.open(viewerOnOne.at(two.baseUrl()), team.boardPath() + "/events",
+        try (SseClient resumed = SseClient.open(viewerOnOne.at(two.baseUrl()), team.boardPath() + "/events",
                 Long.toString(lastSeen))) {
-            List<Event> replayed = resumed.next(4, WAIT);
+            List<Frame> replayed = resumed.next(4, WAIT);
 
-            assertThat(replayed).extracting(Event::id)
+            assertThat(replayed).extracting(Frame::id)
                     .containsExactly(ids(lastSeen + 1, lastSeen + 4));
             assertThat(replayed.get(3).data()).contains("Missed 4");
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
@@ -145,14 +146,14 @@ class LiveAcrossInstancesIT {
 
     @Test
     void eventLostOnTheWayIsBackfilledFromTheLogWhenTheNextOneArrives() {
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             // Committed and logged, but never published to Redis.
             silent.fixtures().task(team.boardId(), team.editor(), "Never published");
             editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Published"));
 
-            List<Event> events = stream.next(2, WAIT);
+            List<Frame> events = stream.next(2, WAIT);
 
-            assertThat(events).extracting(Event::id).containsExactly("2", "3");
+            assertThat(events).extracting(Frame::id).containsExactly("2", "3");
             assertThat(events.get(0).data()).contains("Never published");
             assertThat(one.counter("boardcast.events.backfilled")).isPositive();
         }
@@ -160,12 +161,12 @@ class LiveAcrossInstancesIT {
 
     @Test
     void eventLostWithNothingAfterItIsDeliveredByTheSweep() {
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             silent.fixtures().task(team.boardId(), team.editor(), "Only the sweep knows");
 
             one.bean(EmitterRegistry.class).sweep();
 
-            Event event = stream.next(WAIT);
+            Frame event = stream.next(WAIT);
             assertThat(event.id()).isEqualTo("2");
             assertThat(event.data()).contains("Only the sweep knows");
         }
@@ -173,11 +174,11 @@ class LiveAcrossInstancesIT {
 
     @Test
     void changeMadeWhileTheSubscriberConnectionIsDownArrivesAfterItResubscribes() {
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
             killPubSubConnectionsOf("boardcast-" + Instance.RUN + "-one");
             editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "While reconnecting"));
 
-            Event event = stream.next(WAIT);
+            Frame event = stream.next(WAIT);
 
             assertThat(event.id()).isEqualTo("2");
             assertThat(event.data()).contains("While reconnecting");
@@ -186,10 +187,10 @@ class LiveAcrossInstancesIT {
 
     @Test
     void nonMembersAndAnonymousVisitorsGetNoStream() {
-        WebUser outsider = new WebUser(one.baseUrl()).signIn(team.outsider(), Fixtures.PASSWORD);
+        WebSession outsider = WebSession.newBrowser(one.baseUrl()).signIn(team.outsider(), Fixtures.PASSWORD);
 
-        try (EventStream denied = EventStream.open(outsider, team.boardPath() + "/events", null);
-                EventStream anonymous = EventStream.open(new WebUser(one.baseUrl()), team.boardPath() + "/events",
+        try (SseClient denied = SseClient.open(outsider, team.boardPath() + "/events", null);
+                SseClient anonymous = SseClient.open(WebSession.newBrowser(one.baseUrl()), team.boardPath() + "/events",
                         null)) {
             assertThat(denied.status()).isEqualTo(404);
             assertThat(anonymous.status()).isEqualTo(401);
@@ -198,37 +199,37 @@ class LiveAcrossInstancesIT {
 
     @Test
     void removedMemberStreamEndsAtTheNextSweep() {
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", null)) {
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", null)) {
             long viewerMembership = one.bean(io.boardcast.board.BoardAccess.class)
                     .view(team.boardId(), team.viewer()).getId();
-            new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD)
+            WebSession.newBrowser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD)
                     .post(team.boardPath() + "/members/" + viewerMembership + "/delete", Map.of());
 
             one.bean(EmitterRegistry.class).sweep();
 
-            await().atMost(WAIT).until(stream::ended);
-            assertThat(EventStream.open(viewerOnOne, team.boardPath() + "/events", null).status()).isEqualTo(404);
+            await().atMost(WAIT).until(stream::hasEnded);
+            assertThat(SseClient.open(viewerOnOne, team.boardPath() + "/events", null).status()).isEqualTo(404);
         }
     }
 
     @Test
     void clientTooFarBehindIsToldToResync() {
-        try (EventStream stream = EventStream.open(viewerOnOne, team.boardPath() + "/events", "999999")) {
-            Event event = stream.next(WAIT);
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "999999")) {
+            Frame event = stream.next(WAIT);
 
-            assertThat(event.name()).isEqualTo("resync");
-            await().atMost(WAIT).until(stream::ended);
+            assertThat(event.event()).isEqualTo("resync");
+            await().atMost(WAIT).until(stream::hasEnded);
         }
     }
 
     @Test
     void openStreamGaugeReturnsToZeroAfterClientsLeave() {
         await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 0);
-        List<EventStream> streams = IntStream.range(0, 3)
-                .mapToObj(i -> EventStream.open(viewerOnOne, team.boardPath() + "/events", null)).toList();
+        List<SseClient> streams = IntStream.range(0, 3)
+                .mapToObj(i -> SseClient.open(viewerOnOne, team.boardPath() + "/events", null)).toList();
         await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 3);
 
-        streams.forEach(EventStream::close);
+        streams.forEach(SseClient::close);
 
         await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") == 0);
     }
@@ -245,11 +246,11 @@ class LiveAcrossInstancesIT {
                 "boardcast_events_delivered_total", "boardcast_events_replayed_total",
                 "boardcast_events_backfilled_total", "boardcast_streams_resyncs_total",
                 "boardcast_streams_overflows_total", "boardcast_events_latency_seconds_bucket");
-        assertThat(new WebUser(one.baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(WebSession.newBrowser(one.baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"");
     }
 
-    private static void assertPushed(Event event, long seq, String... fragments) {
-        assertThat(event.name()).isEqualTo("board");
+    private static void assertPushed(Frame event, long seq, String... fragments) {
+        assertThat(event.event()).isEqualTo("board");
         assertThat(event.id()).isEqualTo(Long.toString(seq));
         assertThat(event.data()).contains(fragments);
     }

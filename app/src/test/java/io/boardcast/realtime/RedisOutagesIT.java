@@ -3,14 +3,14 @@ package io.boardcast.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.boardcast.support.EventStream;
-import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
-import io.boardcast.support.RedisServer;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
 import io.boardcast.task.TaskService;
+import io.boardcast.testsupport.RedisServer;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,8 @@ class RedisOutagesIT {
 
         redis.start();
         Team team = instance.fixtures().team();
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
-        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", null)) {
             // The sweep is off: this arrives through the subscription that was retried until Redis came up.
             await().atMost(WAIT).untilAsserted(() -> {
                 instance.fixtures().task(team.boardId(), team.owner(), "Live again");
@@ -52,15 +52,15 @@ class RedisOutagesIT {
         redis.start();
         instance = start();
         Team team = instance.fixtures().team();
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
 
-        redis.stop();
+        redis.crash();
 
         // The instance notices the dropped connections within moments (a request already waiting on Redis when it
         // died waits out the command timeout); from then on, the answer comes after the 2 s reconnect grace.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             long started = System.nanoTime();
-            Page page = viewer.get(team.boardPath());
+            Answer page = viewer.get(team.boardPath());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(page.status()).isEqualTo(503);
@@ -74,16 +74,16 @@ class RedisOutagesIT {
         redis.start();
         instance = start();
         Team team = instance.fixtures().team();
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
         assertThat(viewer.get(team.boardPath()).status()).isEqualTo(200);
 
-        redis.stop();
+        redis.crash();
         Thread restart = new Thread(() -> {
             await().pollDelay(Duration.ofMillis(300)).until(() -> true);
             redis.start();
         });
         restart.start();
-        Page page = viewer.get(team.boardPath());
+        Answer page = viewer.get(team.boardPath());
 
         // The session itself is gone with this Redis (no persistence here), so the page asks to sign in: what
         // matters is that the restart is waited out, not answered with a 5xx.
@@ -95,8 +95,8 @@ class RedisOutagesIT {
         redis.start();
         instance = start();
         Team team = instance.fixtures().team();
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
-        try (EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", null)) {
             await().atMost(WAIT).until(() -> instance.gauge("boardcast.streams.open") >= 1);
 
             assertThat(redis.cli("CLIENT", "PAUSE", "4000", "ALL")).contains("OK");

@@ -3,14 +3,14 @@ package io.boardcast.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.boardcast.support.EventStream;
-import io.boardcast.support.EventStream.Event;
-import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
-import io.boardcast.support.WebUser;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskService;
+import io.boardcast.testsupport.SseClient.Frame;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -52,11 +52,11 @@ class SlowAndStoppingClientsIT {
         // Wide cards, so each pushed column is large and a client that reads nothing fills its socket quickly.
         List<Task> tasks = IntStream.range(0, 80)
                 .mapToObj(i -> fixtures.task(team.boardId(), team.editor(), i + " " + "x".repeat(190))).toList();
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
         double overflowsBefore = instance.counter("boardcast.streams.overflows");
 
         try (Socket stalled = openWithoutReading(viewer, team.boardPath() + "/events");
-                EventStream healthy = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+                SseClient healthy = SseClient.open(viewer, team.boardPath() + "/events", null)) {
             await().atMost(WAIT).until(() -> instance.gauge("boardcast.streams.open") >= 2);
             long first = instance.bean(EventLog.class).lastSeq(team.boardId()) + 1;
             TaskService taskService = instance.bean(TaskService.class);
@@ -65,9 +65,9 @@ class SlowAndStoppingClientsIT {
                 taskService.move(team.boardId(), task.getId(), team.editor(), team.columns().get(1), 0L);
             }
 
-            List<Event> received = healthy.next(80, WAIT);
+            List<Frame> received = healthy.next(80, WAIT);
 
-            assertThat(received).extracting(Event::id).containsExactly(
+            assertThat(received).extracting(Frame::id).containsExactly(
                     IntStream.range(0, 80).mapToObj(i -> Long.toString(first + i)).toArray(String[]::new));
             assertThat(instance.counter("boardcast.streams.overflows")).isGreaterThan(overflowsBefore);
             assertThat(stalled.isClosed()).isFalse();
@@ -77,17 +77,17 @@ class SlowAndStoppingClientsIT {
     @Test
     void openStreamsHoldNoDatabaseConnections() {
         Team team = instance.fixtures().team();
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
 
-        List<EventStream> streams = IntStream.range(0, 8)
-                .mapToObj(i -> EventStream.open(viewer, team.boardPath() + "/events", null)).toList();
+        List<SseClient> streams = IntStream.range(0, 8)
+                .mapToObj(i -> SseClient.open(viewer, team.boardPath() + "/events", null)).toList();
         try {
-            assertThat(streams).extracting(EventStream::status).containsOnly(200);
+            assertThat(streams).extracting(SseClient::status).containsOnly(200);
             assertThat(viewer.get(team.boardPath()).status()).isEqualTo(200);
             instance.fixtures().task(team.boardId(), team.editor(), "Still writable");
             assertThat(streams.get(7).next(WAIT).data()).contains("Still writable");
         } finally {
-            streams.forEach(EventStream::close);
+            streams.forEach(SseClient::close);
         }
     }
 
@@ -95,21 +95,21 @@ class SlowAndStoppingClientsIT {
     void stoppingAnInstanceEndsItsStreamsAtOnceSoClientsMoveOn() {
         Instance stopping = Instance.start("postgres");
         Team team = stopping.fixtures().team();
-        WebUser viewer = new WebUser(stopping.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
-        EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", null);
+        WebSession viewer = WebSession.newBrowser(stopping.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", null);
         await().atMost(WAIT).until(() -> stopping.gauge("boardcast.streams.open") == 1);
 
         Thread closer = new Thread(stopping::close);
         closer.start();
 
         // Well inside the 10 s graceful-shutdown phase: the stream was ended, not waited out.
-        await().atMost(Duration.ofSeconds(5)).until(stream::ended);
+        await().atMost(Duration.ofSeconds(5)).until(stream::hasEnded);
         await().atMost(Duration.ofSeconds(5)).until(() -> !closer.isAlive());
         stream.close();
     }
 
     /** An event-stream request from a client with a tiny receive buffer that never reads the response. */
-    private static Socket openWithoutReading(WebUser user, String path) throws IOException {
+    private static Socket openWithoutReading(WebSession user, String path) throws IOException {
         URI uri = user.uri(path);
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);

@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.support.EventStream;
-import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
-import io.boardcast.support.WebUser;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,13 +53,13 @@ class StreamHardeningIT {
 
     @Test
     void aSessionGetsSixteenStreamsAndThenAClearRefusal() throws Exception {
-        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
-        List<EventStream> open = new ArrayList<>();
+        WebSession viewer = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        List<SseClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 16; i++) {
-                open.add(EventStream.open(viewer, team.boardPath() + "/events", null));
+                open.add(SseClient.open(viewer, team.boardPath() + "/events", null));
             }
-            assertThat(open).extracting(EventStream::status).containsOnly(200);
+            assertThat(open).extracting(SseClient::status).containsOnly(200);
 
             Answer refused = rawGet(viewer, team.boardPath() + "/events");
 
@@ -70,56 +69,56 @@ class StreamHardeningIT {
 
             open.remove(0).close();
             await().atMost(WAIT).untilAsserted(() -> {
-                try (EventStream again = EventStream.open(viewer, team.boardPath() + "/events", null)) {
+                try (SseClient again = SseClient.open(viewer, team.boardPath() + "/events", null)) {
                     assertThat(again.status()).isEqualTo(200);
                 }
             });
         } finally {
-            open.forEach(EventStream::close);
+            open.forEach(SseClient::close);
         }
     }
 
     @Test
     void aUserIsCappedOverAllTheirSessions() throws Exception {
-        List<EventStream> open = new ArrayList<>();
+        List<SseClient> open = new ArrayList<>();
         try {
             for (int session = 0; session < 2; session++) {
-                WebUser browser = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+                WebSession browser = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
                 for (int i = 0; i < 10; i++) {
-                    open.add(EventStream.open(browser, team.boardPath() + "/events", null));
+                    open.add(SseClient.open(browser, team.boardPath() + "/events", null));
                 }
             }
-            assertThat(open).extracting(EventStream::status).containsOnly(200);
+            assertThat(open).extracting(SseClient::status).containsOnly(200);
 
-            WebUser third = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+            WebSession third = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
 
             assertThat(rawGet(third, team.boardPath() + "/events").statusCode()).isEqualTo(429);
-            WebUser someoneElse = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD);
-            try (EventStream unaffected = EventStream.open(someoneElse, team.boardPath() + "/events", null)) {
+            WebSession someoneElse = WebSession.newBrowser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD);
+            try (SseClient unaffected = SseClient.open(someoneElse, team.boardPath() + "/events", null)) {
                 assertThat(unaffected.status()).isEqualTo(200);
             }
         } finally {
-            open.forEach(EventStream::close);
+            open.forEach(SseClient::close);
         }
     }
 
     @Test
     void removingAMemberEndsTheirStreamOnAnotherInstanceAtOnce() {
-        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
-        WebUser owner = new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD);
-        WebUser editor = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession owner = WebSession.newBrowser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD);
+        WebSession editor = WebSession.newBrowser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD);
         long membershipId = one.bean(BoardService.class).members(team.boardId()).stream()
                 .filter(member -> member.getAccount().getUsername().equals(team.viewer()))
                 .map(Membership::getId).findFirst().orElseThrow();
-        try (EventStream removed = EventStream.open(viewer, team.boardPath() + "/events", null);
-                EventStream stays = EventStream.open(editor, team.boardPath() + "/events", null)) {
+        try (SseClient removed = SseClient.open(viewer, team.boardPath() + "/events", null);
+                SseClient stays = SseClient.open(editor, team.boardPath() + "/events", null)) {
             await().atMost(WAIT).until(() -> one.gauge("boardcast.streams.open") >= 2);
 
             assertThat(owner.post(team.boardPath() + "/members/" + membershipId + "/delete", Map.of()).status())
                     .isEqualTo(302);
 
             // The sweep is off: only the removal event can end it, and it does so well within a second or two.
-            await().atMost(Duration.ofSeconds(2)).until(removed::ended);
+            await().atMost(Duration.ofSeconds(2)).until(removed::hasEnded);
             owner.post(team.boardPath() + "/tasks", Map.of("title", "After the removal"));
             assertThat(stays.next(WAIT).data()).doesNotContain("After the removal");
             assertThat(stays.next(WAIT).data()).contains("After the removal");
@@ -129,26 +128,26 @@ class StreamHardeningIT {
 
     @Test
     void malformedResumeIdsOpenTheStreamFromNow() throws Exception {
-        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
         for (String id : List.of("-5", "abc", "99999999999999999999", " 1 ", "")) {
-            try (EventStream header = EventStream.open(viewer, team.boardPath() + "/events", id)) {
+            try (SseClient header = SseClient.open(viewer, team.boardPath() + "/events", id)) {
                 assertThat(header.status()).as("Last-Event-ID " + id).isEqualTo(200);
             }
             String query = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
-            try (EventStream param = EventStream.open(viewer, team.boardPath() + "/events?lastEventId=" + query,
+            try (SseClient param = SseClient.open(viewer, team.boardPath() + "/events?lastEventId=" + query,
                     null)) {
                 assertThat(param.status()).as("lastEventId=" + id).isEqualTo(200);
             }
         }
-        try (EventStream fromNow = EventStream.open(viewer, team.boardPath() + "/events?lastEventId=-5", null)) {
+        try (SseClient fromNow = SseClient.open(viewer, team.boardPath() + "/events?lastEventId=-5", null)) {
             one.fixtures().task(team.boardId(), team.owner(), "Seen from now");
             assertThat(fromNow.next(WAIT).data()).contains("Seen from now");
         }
     }
 
     /** The status, headers and (unless it is a stream, which never ends by itself) the body of a stream request. */
-    private static Answer rawGet(WebUser user, String path) throws Exception {
-        HttpResponse<InputStream> response = user.client().send(HttpRequest.newBuilder(user.uri(path))
+    private static Answer rawGet(WebSession user, String path) throws Exception {
+        HttpResponse<InputStream> response = user.client().send(user.request(path)
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {

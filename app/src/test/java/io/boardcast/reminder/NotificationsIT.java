@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
 import io.boardcast.task.TaskForm;
 import io.boardcast.task.TaskService;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -31,7 +31,7 @@ class NotificationsIT extends PostgresWebIntegration {
     JdbcClient jdbc;
 
     private Team team;
-    private WebUser assignee;
+    private WebSession assignee;
 
     @BeforeEach
     void fiftyFiveRemindersForTheEditor() {
@@ -55,7 +55,7 @@ class NotificationsIT extends PostgresWebIntegration {
 
     @Test
     void olderLinkShowsThePageBeforeAndTheWayBack() {
-        Page older = assignee.get("/notifications?before=" + idOf("Due 006"));
+        Answer older = assignee.get("/notifications?before=" + idOf("Due 006"));
 
         assertThat(older.status()).isEqualTo(200);
         assertThat(occurrences(older.body(), "id=\"notification-")).isEqualTo(5);
@@ -67,7 +67,7 @@ class NotificationsIT extends PostgresWebIntegration {
     void markingOneReadOnAnOlderPageReturnsToThatPage() {
         String before = Long.toString(idOf("Due 006"));
 
-        Page read = assignee.post("/notifications/" + idOf("Due 003") + "/read", Map.of("before", before));
+        Answer read = assignee.post("/notifications/" + idOf("Due 003") + "/read", Map.of("before", before));
 
         assertThat(read.status()).isEqualTo(302);
         assertThat(read.location()).endsWith("/notifications?before=" + before);

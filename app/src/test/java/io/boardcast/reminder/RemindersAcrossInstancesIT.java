@@ -5,16 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.support.EventStream;
-import io.boardcast.support.EventStream.Event;
-import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
 import io.boardcast.support.MutableClock;
-import io.boardcast.support.WebUser;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskForm;
 import io.boardcast.task.TaskService;
+import io.boardcast.testsupport.SseClient.Frame;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.WebSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,11 +62,11 @@ class RemindersAcrossInstancesIT {
 
     @Test
     void dueSoonFiresOnceWhenBothInstancesScanAtTheSameTime() {
-        try (EventStream viewer = stream(one)) {
+        try (SseClient viewer = stream(one)) {
             scanOnBothAtOnce();
             scanOnBothAtOnce();
 
-            Event reminder = viewer.next(WAIT);
+            Frame reminder = viewer.next(WAIT);
 
             assertThat(reminder.data()).contains("&#39;Write spec&#39; is due in 2 h", "badge due-soon", "role=\"alert\"",
                     "Write spec is due soon");
@@ -78,13 +78,13 @@ class RemindersAcrossInstancesIT {
     @Test
     void overdueFiresOnceAndReachesViewersOnEitherInstance() {
         scanOnBothAtOnce();
-        try (EventStream onOne = stream(one); EventStream onTwo = stream(two)) {
+        try (SseClient onOne = stream(one); SseClient onTwo = stream(two)) {
             clock.advance(Duration.ofHours(3));
 
             scanOnBothAtOnce();
             scanOnBothAtOnce();
 
-            for (EventStream viewer : List.of(onOne, onTwo)) {
+            for (SseClient viewer : List.of(onOne, onTwo)) {
                 assertThat(viewer.next(WAIT).data()).contains("&#39;Write spec&#39; is overdue", "badge overdue");
                 assertNoMoreEvents(viewer);
             }
@@ -122,11 +122,11 @@ class RemindersAcrossInstancesIT {
     @Test
     void assigneeFindsTheReminderInTheirNotificationsAfterAReload() {
         scanOnBothAtOnce();
-        WebUser assignee = new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).at(two.baseUrl());
+        WebSession assignee = WebSession.newBrowser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).at(two.baseUrl());
 
         String page = assignee.get("/notifications").body();
         assertThat(page).contains("Write spec", "is due soon", "aria-label=\"Notifications, 1 unread\"");
-        assertThat(new WebUser(one.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).get("/notifications").body())
+        assertThat(WebSession.newBrowser(one.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).get("/notifications").body())
                 .doesNotContain("Write spec");
 
         long id = Long.parseLong(page.replaceAll("(?s).*id=\"notification-(\\d+)\".*", "$1"));
@@ -142,14 +142,14 @@ class RemindersAcrossInstancesIT {
         TaskForm noDueDate = TaskForm.of("Write spec", null, team.editor(), null, "UTC");
         noDueDate.setVersion(current.getVersion());
         one.bean(TaskService.class).edit(team.boardId(), task.getId(), team.owner(), noDueDate);
-        WebUser viewer = new WebUser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+        WebSession viewer = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
 
         for (Instance instance : List.of(one, two)) {
-            try (EventStream replay = EventStream.open(viewer.at(instance.baseUrl()),
+            try (SseClient replay = SseClient.open(viewer.at(instance.baseUrl()),
                     team.boardPath() + "/events?lastEventId=" + before, null)) {
                 assertThat(replay.status()).isEqualTo(200);
-                List<Event> events = replay.next(2, WAIT);
-                assertThat(events).extracting(Event::id)
+                List<Frame> events = replay.next(2, WAIT);
+                assertThat(events).extracting(Frame::id)
                         .containsExactly(Long.toString(before + 1), Long.toString(before + 2));
                 assertThat(events.get(0).data()).contains("id=\"task-" + task.getId() + "\"");
             }
@@ -167,9 +167,9 @@ class RemindersAcrossInstancesIT {
         scanOnBothAtOnce();
 
         assertThat(logged("REMINDER_DUE_SOON")).isEqualTo(1);
-        assertThat(new WebUser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).get("/notifications").body())
+        assertThat(WebSession.newBrowser(one.baseUrl()).signIn(team.editor(), Fixtures.PASSWORD).get("/notifications").body())
                 .doesNotContain("Write spec");
-        assertThat(new WebUser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).get("/notifications").body())
+        assertThat(WebSession.newBrowser(two.baseUrl()).signIn(team.owner(), Fixtures.PASSWORD).get("/notifications").body())
                 .contains("Write spec", "is due soon");
     }
 
@@ -177,10 +177,10 @@ class RemindersAcrossInstancesIT {
         return one.bean(EventLog.class).lastSeq(team.boardId());
     }
 
-    private EventStream stream(Instance instance) {
-        WebUser viewer = new WebUser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
+    private SseClient stream(Instance instance) {
+        WebSession viewer = WebSession.newBrowser(instance.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);
         long seq = instance.bean(EventLog.class).lastSeq(team.boardId());
-        EventStream stream = EventStream.open(viewer, team.boardPath() + "/events", Long.toString(seq));
+        SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", Long.toString(seq));
         assertThat(stream.status()).isEqualTo(200);
         return stream;
     }
@@ -207,7 +207,7 @@ class RemindersAcrossInstancesIT {
                 .params(task.getId(), kind).query(Long.class).single();
     }
 
-    private static void assertNoMoreEvents(EventStream stream) {
+    private static void assertNoMoreEvents(SseClient stream) {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> stream.pending() == 0);
     }
 

@@ -4,22 +4,32 @@ import io.boardcast.BoardcastApplication;
 import io.boardcast.account.AccountService;
 import io.boardcast.board.BoardService;
 import io.boardcast.task.TaskService;
+import io.boardcast.testsupport.AppSettings;
+import io.boardcast.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** One running app instance, as a separate Spring application on its own port sharing PostgreSQL and Redis. */
+/**
+ * One running app instance, as a separate Spring application in this JVM (so a test can reach its beans) on its own
+ * port, sharing PostgreSQL and Redis, with the run's settings from the test kit: the same ones the packaged jar gets.
+ */
 public final class Instance implements AutoCloseable {
 
+    /** The integration tests' database: one per test JVM, dropped when it exits. */
+    public static final TestDatabase DATABASE = TestDatabase.forThisJvm("boardcast_it_");
+
+    /** This run's database, Redis channel, session namespace, throttle keys and operator. */
+    public static final AppSettings SETTINGS = AppSettings.forRun("it", DATABASE);
+
     /** Per test run, so concurrent runs on the same Redis never hear each other. */
-    public static final String RUN = "it-" + Long.toString(System.currentTimeMillis(), 36);
+    public static final String RUN = SETTINGS.runId();
 
     /** Who may read /actuator/prometheus and /actuator/metrics in tests. */
-    public static final String OPERATOR_USERNAME = "prometheus";
-    public static final String OPERATOR_PASSWORD = "it-operator-" + RUN;
+    public static final String OPERATOR_USERNAME = AppSettings.OPERATOR;
+    public static final String OPERATOR_PASSWORD = AppSettings.OPERATOR_PASSWORD;
 
     private final ConfigurableApplicationContext context;
 
@@ -34,25 +44,8 @@ public final class Instance implements AutoCloseable {
 
     /** The same, with a clock the test controls (null: the system clock). */
     public static Instance start(Clock clock, String profiles, String... properties) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password(),
-                "--boardcast.realtime.channel=boardcast:" + RUN + ":events",
-                "--spring.session.redis.namespace=boardcast:" + RUN + ":session",
-                "--boardcast.throttle.key-prefix=boardcast:" + RUN + ":throttle",
-                "--boardcast.operator.username=" + OPERATOR_USERNAME,
-                "--boardcast.operator.password=" + OPERATOR_PASSWORD,
-                "--spring.data.redis.host=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_HOST", "127.0.0.1"),
-                "--spring.data.redis.port=" + TestDatabase.setting("BOARDCAST_TEST_REDIS_PORT", "6379"),
-                "--spring.jmx.enabled=false"));
-        for (String property : properties) {
-            // A property given here replaces the default above (two values would be joined with a comma).
-            String name = property.substring(0, property.indexOf('='));
-            args.removeIf(arg -> arg.startsWith("--" + name + "="));
-            args.add("--" + property);
-        }
+        List<String> args = SETTINGS.with(List.of("server.port=0", "spring.jmx.enabled=false"))
+                .with(List.of(properties)).arguments();
         SpringApplicationBuilder app = new SpringApplicationBuilder(BoardcastApplication.class)
                 .profiles(profiles.split(","));
         if (clock != null) {

@@ -1,9 +1,10 @@
 package io.boardcast.support;
 
+import io.boardcast.testsupport.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,19 +27,19 @@ public abstract class PostgresWebIntegration {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("spring.datasource.url", Instance.DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", Instance.DATABASE::user);
+        registry.add("spring.datasource.password", Instance.DATABASE::password);
         registry.add("boardcast.operator.username", () -> OPERATOR_USERNAME);
         registry.add("boardcast.operator.password", () -> OPERATOR_PASSWORD);
     }
 
-    /** A fresh cookie jar talking to this app. */
-    protected WebUser anonymous() {
-        return new WebUser("http://127.0.0.1:" + port);
+    /** A fresh browser talking to this app. */
+    protected WebSession anonymous() {
+        return WebSession.newBrowser("http://127.0.0.1:" + port);
     }
 
-    protected WebUser signedIn(String username) {
+    protected WebSession signedIn(String username) {
         return anonymous().signIn(username, Fixtures.PASSWORD);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadInputIT extends PostgresWebIntegration {
 
     private Team team;
-    private WebUser editor;
+    private WebSession editor;
 
     @BeforeEach
     void team() {
@@ -60,7 +60,7 @@ class BadInputIT extends PostgresWebIntegration {
 
     @Test
     void controlCharactersInACommentAreExplained() {
-        WebUser.Page page = editor.post(team.taskPath() + "/comments", Map.of("body", "bell\u0007 and nul\u0000"));
+        WebSession.Answer page = editor.post(team.taskPath() + "/comments", Map.of("body", "bell\u0007 and nul\u0000"));
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("Remove the invisible control characters from this text.");
     }
@@ -88,14 +88,14 @@ class BadInputIT extends PostgresWebIntegration {
 
     @Test
     void badInputKeepsWhatWasTyped() {
-        Page page = createTask(Map.of("title", "Keep me", "dueAt", "soon"));
+        Answer page = createTask(Map.of("title", "Keep me", "dueAt", "soon"));
 
         assertThat(page.body()).contains("value=\"Keep me\"");
     }
 
     @Test
     void htmxCreateWithBadInputAnswersWithTheFormAndItsErrors() {
-        Page page = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", ""));
+        Answer page = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", ""));
 
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).startsWith("<section id=\"task-create\"").contains("Give the task a title.",
@@ -118,7 +118,7 @@ class BadInputIT extends PostgresWebIntegration {
     @Test
     void moveToAColumnOfAnotherBoardIsExplained() {
         Team other = fixtures.team();
-        Page page = editor.post(team.taskPath() + "/move",
+        Answer page = editor.post(team.taskPath() + "/move",
                 Map.of("columnId", other.columns().get(0).toString(), "version", "0"));
 
         assertRejected(page, "Choose one of this board&#39;s columns.");
@@ -127,7 +127,7 @@ class BadInputIT extends PostgresWebIntegration {
     @ParameterizedTest
     @ValueSource(strings = {"/boards/abc", "/boards/999999999", "/boards/1/tasks/xyz", "/nowhere"})
     void unknownAddressesGetANotFoundPage(String path) {
-        Page page = editor.get(path);
+        Answer page = editor.get(path);
 
         assertThat(page.status()).isBetween(400, 404);
         assertThat(page.body()).doesNotContain("Exception", "at io.boardcast");
@@ -135,17 +135,17 @@ class BadInputIT extends PostgresWebIntegration {
 
     @Test
     void moveWithoutAColumnIsABadRequestNotAServerError() {
-        Page page = editor.post(team.taskPath() + "/move", Map.of("version", "0"));
+        Answer page = editor.post(team.taskPath() + "/move", Map.of("version", "0"));
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("That request didn").doesNotContain("Exception");
     }
 
-    private Page createTask(Map<String, String> form) {
+    private Answer createTask(Map<String, String> form) {
         return editor.post(team.boardPath() + "/tasks", form);
     }
 
-    private static void assertRejected(Page page, String message) {
+    private static void assertRejected(Answer page, String message) {
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains(message).doesNotContain("Exception");
     }

@@ -2,11 +2,11 @@ package io.boardcast.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boardcast.support.Fixtures;
 import io.boardcast.support.Fixtures.Team;
+import io.boardcast.support.Fixtures;
 import io.boardcast.support.Instance;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ class ConcurrentWritesIT {
     private static Instance two;
 
     private Team team;
-    private List<WebUser> editors;
+    private List<WebSession> editors;
 
     @BeforeAll
     static void startInstances() {
@@ -50,7 +50,7 @@ class ConcurrentWritesIT {
         team = one.fixtures().team();
         // One session each, alternating instances, as a load balancer without affinity would spread them.
         editors = IntStream.range(0, PARALLEL)
-                .mapToObj(i -> new WebUser(i % 2 == 0 ? one.baseUrl() : two.baseUrl())
+                .mapToObj(i -> WebSession.newBrowser(i % 2 == 0 ? one.baseUrl() : two.baseUrl())
                         .signIn(i == 0 ? team.editor() : team.owner(), Fixtures.PASSWORD))
                 .toList();
     }
@@ -96,7 +96,7 @@ class ConcurrentWritesIT {
         assertThat(editors.get(0).post(team.taskPath(), Map.of("title", "Changed first", "version", "0")).status())
                 .isEqualTo(302);
 
-        Page stale = editors.get(1).post(team.taskPath() + "/delete", Map.of("version", "0"));
+        Answer stale = editors.get(1).post(team.taskPath() + "/delete", Map.of("version", "0"));
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body()).contains("Changed first");
@@ -117,7 +117,7 @@ class ConcurrentWritesIT {
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Integer>> answers = new ArrayList<>();
-            for (WebUser editor : editors) {
+            for (WebSession editor : editors) {
                 Map<String, String> withToken = new HashMap<>(form);
                 withToken.put("_csrf", editor.csrfToken());
                 answers.add(CompletableFuture.supplyAsync(() -> {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
+import io.boardcast.testsupport.WebSession;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ class DueTimeEditsIT extends PostgresWebIntegration {
     JdbcClient jdbc;
 
     private Team team;
-    private WebUser editor;
+    private WebSession editor;
 
     @BeforeEach
     void team() {

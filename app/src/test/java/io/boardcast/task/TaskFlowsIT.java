@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.support.WebUser;
-import io.boardcast.support.WebUser.Page;
+import io.boardcast.testsupport.WebSession.Answer;
+import io.boardcast.testsupport.WebSession;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TaskFlowsIT extends PostgresWebIntegration {
 
     private Team team;
-    private WebUser editor;
+    private WebSession editor;
 
     @BeforeEach
     void team() {
@@ -24,7 +24,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void boardPageShowsColumnsCardsAndTheStreamToSubscribeTo() {
-        Page board = editor.get(team.boardPath());
+        Answer board = editor.get(team.boardPath());
 
         assertThat(board.status()).isEqualTo(200);
         assertThat(board.body()).contains("To do", "In progress", "Done", "id=\"task-" + team.taskId() + "\"",
@@ -33,7 +33,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void createdTaskAppearsInItsColumnAfterRedirect() {
-        Page created = editor.post(team.boardPath() + "/tasks", Map.of("title", "Plain form task",
+        Answer created = editor.post(team.boardPath() + "/tasks", Map.of("title", "Plain form task",
                 "columnId", team.columns().get(1).toString(), "assignee", team.viewer(),
                 "dueAt", "2026-12-24T18:00", "zone", "Europe/Berlin"));
 
@@ -46,7 +46,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void htmxCreateAnswersWithAFreshFormAndTheColumnOutOfBand() {
-        Page response = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", "Htmx task"));
+        Answer response = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", "Htmx task"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).startsWith("<section id=\"task-create\"")
@@ -56,7 +56,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void movedTaskLeavesOneColumnForAnother() {
-        Page moved = editor.post(team.taskPath() + "/move",
+        Answer moved = editor.post(team.taskPath() + "/move",
                 Map.of("columnId", team.columns().get(2).toString(), "version", "0"));
 
         assertThat(moved.status()).isEqualTo(302);
@@ -67,7 +67,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void htmxMoveAnswersWithBothColumnsOutOfBand() {
-        Page moved = editor.htmxPost(team.taskPath() + "/move",
+        Answer moved = editor.htmxPost(team.taskPath() + "/move",
                 Map.of("columnId", team.columns().get(1).toString(), "version", "0"));
 
         assertThat(moved.status()).isEqualTo(200);
@@ -77,7 +77,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void editedTaskShowsItsNewTitle() {
-        Page edited = editor.post(team.taskPath(), Map.of("title", "Renamed", "description", "Now with words",
+        Answer edited = editor.post(team.taskPath(), Map.of("title", "Renamed", "description", "Now with words",
                 "assignee", "", "version", "0"));
 
         assertThat(edited.status()).isEqualTo(302);
@@ -86,7 +86,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void htmxEditAnswersWithTheDetailHoldingTheNextVersion() {
-        Page edited = editor.htmxPost(team.taskPath(), Map.of("title", "Renamed by htmx", "version", "0"));
+        Answer edited = editor.htmxPost(team.taskPath(), Map.of("title", "Renamed by htmx", "version", "0"));
 
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.body()).startsWith("<div class=\"task-detail\" id=\"task-" + team.taskId() + "-detail\"")
@@ -97,7 +97,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
     void staleEditIsRefusedWithTheCurrentStateAndNothingIsOverwritten() {
         editor.post(team.taskPath(), Map.of("title", "First writer wins", "version", "0"));
 
-        Page stale = editor.post(team.taskPath(), Map.of("title", "Second writer", "version", "0"));
+        Answer stale = editor.post(team.taskPath(), Map.of("title", "Second writer", "version", "0"));
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone else changed this task first", "First writer wins");
@@ -109,8 +109,8 @@ class TaskFlowsIT extends PostgresWebIntegration {
         editor.post(team.taskPath(), Map.of("title", "Edited meanwhile", "version", "0"));
         Map<String, String> move = Map.of("columnId", team.columns().get(2).toString(), "version", "0");
 
-        Page plain = editor.post(team.taskPath() + "/move", move);
-        Page htmx = editor.htmxPost(team.taskPath() + "/move", move);
+        Answer plain = editor.post(team.taskPath() + "/move", move);
+        Answer htmx = editor.htmxPost(team.taskPath() + "/move", move);
 
         assertThat(plain.status()).isEqualTo(409);
         assertThat(plain.body()).contains("Someone else changed this task first");
@@ -121,7 +121,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void deletedTaskIsGone() {
-        Page deleted = editor.post(team.taskPath() + "/delete", Map.of());
+        Answer deleted = editor.post(team.taskPath() + "/delete", Map.of());
 
         assertThat(deleted.status()).isEqualTo(302);
         assertThat(editor.get(team.taskPath()).status()).isEqualTo(404);
@@ -130,7 +130,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
 
     @Test
     void commentAppearsOnTheTaskAndCountsOnTheCard() {
-        Page commented = editor.post(team.taskPath() + "/comments", Map.of("body", "Looks good to me"));
+        Answer commented = editor.post(team.taskPath() + "/comments", Map.of("body", "Looks good to me"));
 
         assertThat(commented.status()).isEqualTo(302);
         assertThat(editor.get(team.taskPath()).body()).contains("Looks good to me");
@@ -141,7 +141,7 @@ class TaskFlowsIT extends PostgresWebIntegration {
     void htmxCommentAnswersWithAnEmptyFormTheNewCommentAndTheCountOutOfBand() {
         editor.post(team.taskPath() + "/comments", Map.of("body", "Said before"));
 
-        Page commented = editor.htmxPost(team.taskPath() + "/comments", Map.of("body", "Via htmx"));
+        Answer commented = editor.htmxPost(team.taskPath() + "/comments", Map.of("body", "Via htmx"));
 
         assertThat(commented.status()).isEqualTo(200);
         assertThat(commented.body()).startsWith("<form id=\"comment-form-" + team.taskId() + "\"")

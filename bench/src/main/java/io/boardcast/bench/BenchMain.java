@@ -1,6 +1,8 @@
 package io.boardcast.bench;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.AppSettings;
+import io.boardcast.testsupport.ProcessStats;
 import io.boardcast.testsupport.TestDatabase;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -45,11 +47,12 @@ public final class BenchMain {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (TestDatabase db = TestDatabase.create("boardcast_bench_");
              StreamClients clients = new StreamClients(4, 2)) {
+            AppSettings settings = AppSettings.forRun("bench", db).redis(config.redisHost(), config.redisPort());
             List<AppProcess> apps = new ArrayList<>();
             NchanServer nchan = null;
             try {
-                apps.add(startApp(config, "app-a", runId, db, logs, List.of()));
-                apps.add(startApp(config, "app-b", runId, db, logs, List.of()));
+                apps.add(startApp(config, "app-a", settings, logs, List.of()));
+                apps.add(startApp(config, "app-b", settings, logs, List.of()));
                 if (config.nchan() && NchanServer.available()) {
                     nchan = NchanServer.start(logs.resolve("nginx"), config.redisHost(), config.redisPort(), runId);
                 }
@@ -109,7 +112,7 @@ public final class BenchMain {
                 if (!config.capacitySteps().isEmpty()) {
                     Duration heartbeat = Duration.ofSeconds(5);
                     LOG.info("Capacity " + config.capacitySteps());
-                    AppProcess single = startApp(config, "app-capacity", runId, db, logs,
+                    AppProcess single = startApp(config, "app-capacity", settings, logs,
                             List.of("--boardcast.realtime.heartbeat-interval=" + heartbeat.toSeconds() + "s"));
                     apps.add(single);
                     results.capacity(CapacityRun.run(fixture, single, clients, config.capacitySteps(), heartbeat, logs));
@@ -128,7 +131,7 @@ public final class BenchMain {
     }
 
     /** One instance with this run's database, channel and session namespace, and the JFR recording if asked. */
-    private static AppProcess startApp(BenchConfig config, String name, String runId, TestDatabase db, Path logs,
+    private static AppProcess startApp(BenchConfig config, String name, AppSettings settings, Path logs,
             List<String> extraArgs) {
         List<String> jvmArgs = config.jfr()
                 ? List.of("-XX:StartFlightRecording=filename=" + logs.resolve(name + ".jfr").toAbsolutePath()
@@ -136,9 +139,7 @@ public final class BenchMain {
                 : List.of();
         List<String> args = new ArrayList<>(config.appArgs());
         args.addAll(extraArgs);
-        return AppProcess.builder(name, db, "boardcast:bench:" + runId)
-                .jar(config.appJar()).java(config.appJava()).redis(config.redisHost(), config.redisPort())
-                .logDir(logs).jvmArgs(jvmArgs).args(args).start();
+        return AppProcess.builder(name, settings).jar(config.appJar()).java(config.appJava()).logDir(logs).jvmArgs(jvmArgs).args(args).start();
     }
 
     private static LatencyResult ours(BoardFixture fixture, List<AppProcess> apps, StreamClients clients,

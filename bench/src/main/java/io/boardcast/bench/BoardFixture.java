@@ -1,8 +1,8 @@
 package io.boardcast.bench;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.SseClient;
 import io.boardcast.testsupport.WebSession;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,9 +76,7 @@ final class BoardFixture {
     }
 
     HttpRequest streamRequest(AppProcess app, WebSession viewer) {
-        return HttpRequest.newBuilder(URI.create(app.baseUrl() + "/boards/" + boardId + "/events"))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "text/event-stream")
-                .header("Cookie", "SESSION=" + viewer.cookie()).build();
+        return SseClient.request(app.baseUrl(), boardId, viewer.cookie(), null).timeout(Duration.ofSeconds(60)).build();
     }
 
     HttpRequest pageRequest(AppProcess app, WebSession viewer) {

@@ -1,6 +1,7 @@
 package io.boardcast.bench;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.ProcessStats;
 import io.boardcast.testsupport.Prometheus;
 import java.net.http.HttpRequest;
 import java.time.Duration;

@@ -1,7 +1,9 @@
 package io.boardcast.bench;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.ProcessStats;
 import io.boardcast.testsupport.Prometheus;
+import io.boardcast.testsupport.SseClient;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
-import io.boardcast.testsupport.SseClient;
 
 /**
  * N viewers on one channel, one editor at a steady rate; matches each viewer's events to the edits by sequence.

@@ -1,8 +1,8 @@
 package io.boardcast.bench;
 
-import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.NginxProcess;
+import io.boardcast.testsupport.Ports;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,37 +10,32 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * nginx with the Nchan module, Redis-backed (the {@code nchan_redis_pass} upstream form, which Nchan 1.3 supports),
- * two workers to match our two instances. Runs in the foreground as our child, so stopping it is stopping a pid.
+ * two workers to match our two instances, started by the test kit's {@link NginxProcess}.
  */
 final class NchanServer implements AutoCloseable {
 
     static final String MODULE = "/usr/lib/nginx/modules/ngx_nchan_module.so";
 
-    private final Process process;
+    private final NginxProcess nginx;
     final int port;
 
-    private NchanServer(Process process, int port) {
-        this.process = process;
+    private NchanServer(NginxProcess nginx, int port) {
+        this.nginx = nginx;
         this.port = port;
     }
 
     static boolean available() {
-        return Files.exists(Path.of(MODULE)) && Files.isExecutable(Path.of("/usr/sbin/nginx"));
+        return Files.exists(Path.of(MODULE)) && Files.isExecutable(Path.of(NginxProcess.EXECUTABLE));
     }
 
-    static NchanServer start(Path dir, String redisHost, int redisPort, String namespace)
-            throws IOException, InterruptedException {
+    static NchanServer start(Path dir, String redisHost, int redisPort, String namespace) throws IOException {
         Path prefix = Files.createDirectories(dir.toAbsolutePath());
-        int port = AppProcess.freePort();
+        int port = Ports.free();
         Files.writeString(prefix.resolve("nginx.conf"), """
                 load_module %s;
-                daemon off;
                 worker_processes 2;
                 worker_rlimit_nofile 40000;
                 pid %s/nginx.pid;
@@ -70,23 +65,7 @@ final class NchanServer implements AutoCloseable {
                 }
                 """.formatted(MODULE, prefix, prefix, prefix, redisHost, redisPort, port));
         Files.createDirectories(prefix.resolve("tmp"));
-        Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", prefix.toString(), "-c",
-                prefix.resolve("nginx.conf").toString()).redirectErrorStream(true)
-                .redirectOutput(prefix.resolve("nginx.out").toFile()).start();
-        NchanServer server = new NchanServer(process, port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return server;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IOException("nginx exited; see " + prefix.resolve("nginx.out"));
-                }
-                Thread.sleep(100);
-            }
-        }
-        server.close();
-        throw new IOException("nginx did not listen on " + port);
+        return new NchanServer(NginxProcess.start(prefix, prefix.resolve("nginx.conf"), prefix, port), port);
     }
 
     String baseUrl() {
@@ -95,9 +74,7 @@ final class NchanServer implements AutoCloseable {
 
     /** The master and its workers: the workers do the work. */
     long[] pids() {
-        List<Long> pids = new ArrayList<>(List.of(process.pid()));
-        process.children().forEach(child -> pids.add(child.pid()));
-        return pids.stream().mapToLong(Long::longValue).toArray();
+        return nginx.pids();
     }
 
     HttpRequest subscribe(String channel) {
@@ -117,10 +94,7 @@ final class NchanServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+    public void close() {
+        nginx.close();
     }
 }

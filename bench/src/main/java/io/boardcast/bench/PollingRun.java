@@ -1,6 +1,7 @@
 package io.boardcast.bench;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.ProcessStats;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -8,19 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
 /** The board page as a person sees it: columns of cards, each card with a move form. */
-final class BoardPage {
-
-    private final Page page;
-    private final Board board;
-
-    BoardPage(Page page, Board board) {
-        this.page = page;
-        this.board = board;
-    }
-
-    Page page() {
-        return page;
-    }
+record BoardPage(Page page, Board board) {
 
     /** Waits until the event stream is open, so nothing a test does next can happen before it listens. */
     BoardPage awaitLive() {

@@ -29,14 +29,14 @@ class BoardPrivacyE2E {
         Visitor carol = stage.signIn(CAROL);
 
         Page page = carol.context().newPage();
-        Response boardPage = page.navigate(carol.http().baseUrl() + board.path());
+        Response boardPage = page.navigate(carol.baseUrl() + board.path());
         assertEquals(404, boardPage.status());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Not found");
         assertThat(page.getByText("Surprise party")).hasCount(0);
         assertThat(page.locator("#live")).hasCount(0);
 
-        assertEquals(404, page.navigate(carol.http().baseUrl() + board.taskPath(task)).status());
-        APIResponse events = carol.context().request().get(carol.http().baseUrl() + board.eventsPath(), EVENT_STREAM);
+        assertEquals(404, page.navigate(carol.baseUrl() + board.taskPath(task)).status());
+        APIResponse events = carol.context().request().get(carol.baseUrl() + board.eventsPath(), EVENT_STREAM);
         assertEquals(404, events.status(), "carol's request for the event stream");
     }
 

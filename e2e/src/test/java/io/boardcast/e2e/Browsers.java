@@ -42,10 +42,6 @@ final class Browsers implements AutoCloseable {
         return browser;
     }
 
-    Playwright playwright() {
-        return playwright;
-    }
-
     @Override
     public void close() {
         playwright.close(); // closes the browser too

@@ -1,7 +1,10 @@
 package io.boardcast.e2e;
 
+import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.AppSettings;
+import io.boardcast.testsupport.Ports;
+import io.boardcast.testsupport.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,36 +16,37 @@ import java.util.stream.Stream;
 final class Cluster implements AutoCloseable {
 
     private final TestDatabase database;
-    private final List<AppInstance> instances;
+    private final List<AppProcess> instances;
     private final NginxProxy nginx;
 
-    private Cluster(TestDatabase database, List<AppInstance> instances, NginxProxy nginx) {
+    private Cluster(TestDatabase database, List<AppProcess> instances, NginxProxy nginx) {
         this.database = database;
         this.instances = instances;
         this.nginx = nginx;
     }
 
     static Cluster start(E2eSettings settings) {
-        if (!Files.isRegularFile(settings.appJar())) {
-            throw new IllegalStateException("No app jar at " + settings.appJar().toAbsolutePath()
-                    + ": build the app first, or pass -Dboardcast.app.jar=...");
-        }
         clearLogs(settings.logDir());
-        long runId = System.currentTimeMillis();
-        String namespace = "boardcast:e2e:" + runId;
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            TestDatabase database = TestDatabase.create(settings, runId);
+            TestDatabase database = TestDatabase.create("boardcast_e2e_");
             started.add(database);
-            List<AppInstance> instances = new ArrayList<>();
+            AppSettings app = AppSettings.forRun("e2e", database);
+            List<AppProcess> instances = new ArrayList<>();
             for (int i = 1; i <= 2; i++) {
-                AppInstance instance = new AppInstance("app" + i, freePort(), settings, database, namespace);
+                // One at a time: the first one's Flyway migration must finish before the second looks. Each keeps
+                // its port across a kill and a restart, so nginx's upstream list stays valid.
+                AppProcess instance = AppProcess.builder("app" + i, app).logDir(settings.logDir())
+                        .jvmArgs(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"))
+                        .args(List.of("boardcast.realtime.heartbeat-interval=2s",
+                                // Reminders fall due within a second of a due date being set.
+                                "boardcast.reminders.scan-interval=1s"))
+                        .start();
                 started.add(instance);
-                // One at a time: the first one's Flyway migration must finish before the second looks.
-                instances.add(instance.start().awaitHealthy());
+                instances.add(instance);
             }
             Path dir = Files.createTempDirectory("boardcast-e2e-nginx-");
-            NginxProxy nginx = new NginxProxy(settings, dir, freePort(), freePort(), false);
+            NginxProxy nginx = new NginxProxy(settings, dir, Ports.free(), Ports.free(), false);
             started.add(nginx);
             return new Cluster(database, List.copyOf(instances), nginx.start(instances));
         } catch (IOException | RuntimeException e) {
@@ -52,7 +56,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    List<AppInstance> instances() {
+    List<AppProcess> instances() {
         return instances;
     }
 
@@ -106,14 +110,6 @@ final class Cluster implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot clear " + logDir, e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.boardcast.e2e;
 
-import com.microsoft.playwright.APIRequestContext;
-import com.microsoft.playwright.APIResponse;
-import java.util.Map;
+import io.boardcast.testsupport.WebSession;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,18 +65,12 @@ final class Harness implements AutoCloseable {
     }
 
     private void signUpEveryone() {
-        APIRequestContext request = browsers.playwright().request().newContext();
-        try {
-            for (User user : User.values()) {
-                AppClient http = new AppClient(request, cluster.httpUrl());
-                APIResponse landed = http.submit("/signup", "/signup",
-                        Map.of("username", user.username(), "password", user.password()));
-                if (!landed.url().contains("/login")) {
-                    throw new IllegalStateException("Sign-up of " + user + " landed on " + landed.url());
-                }
+        for (User user : User.values()) {
+            WebSession.Answer signedUp = WebSession.newBrowser(cluster.httpUrl()).signUp(user.username(), user.password());
+            if (!signedUp.location().contains("/login")) {
+                throw new IllegalStateException("Sign-up of " + user + " answered " + signedUp.status() + " "
+                        + signedUp.location());
             }
-        } finally {
-            request.dispose();
         }
     }
 }

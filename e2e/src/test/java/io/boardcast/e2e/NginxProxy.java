@@ -1,23 +1,21 @@
 package io.boardcast.e2e;
 
-import static org.awaitility.Awaitility.await;
-
+import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.NginxProcess;
+import io.boardcast.testsupport.NginxTemplate;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Real nginx in front of the instances, configured from the repository's one template
- * (deploy/nginx/boardcast.conf.template), running as the current user with everything under a temporary directory.
+ * (deploy/nginx/boardcast.conf.template), running as the current user with everything under a temporary directory;
+ * the test kit's {@link NginxProcess} runs it.
  */
 final class NginxProxy implements AutoCloseable {
 
@@ -26,7 +24,7 @@ final class NginxProxy implements AutoCloseable {
     private final int httpPort;
     private final int tlsPort;
     private final boolean asInProduction;
-    private Process process;
+    private NginxProcess nginx;
 
     /**
      * @param asInProduction the template as docker-compose.yml renders it: plain HTTP only redirects to TLS. Otherwise
@@ -50,7 +48,8 @@ final class NginxProxy implements AutoCloseable {
         return "https://localhost:" + tlsPort;
     }
 
-    NginxProxy start(List<AppInstance> instances) {
+    NginxProxy start(List<AppProcess> instances) {
+        Path main = dir.resolve("nginx.conf");
         try {
             Files.createDirectories(dir);
             Files.createDirectories(settings.logDir());
@@ -71,40 +70,18 @@ final class NginxProxy implements AutoCloseable {
                     "HTTPS_REDIRECT", asInProduction ? "1" : "0",
                     "PUBLIC_TLS_PORT", Integer.toString(tlsPort)));
             Files.writeString(site, asInProduction ? config : NginxTemplate.withUpstreamHeader(config));
-            Path main = dir.resolve("nginx.conf");
             Files.writeString(main, mainConfig(site));
-            Path errorLog = settings.logDir().resolve("nginx-error.log");
-            process = new ProcessBuilder(settings.nginx(), "-p", dir.toString(), "-c", main.toString(),
-                    "-e", errorLog.toString(), "-g", "daemon off;")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logDir().resolve("nginx.out").toFile()))
-                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start nginx", e);
+            throw new IllegalStateException("Cannot configure nginx in " + dir, e);
         }
-        await("nginx listening (see " + settings.logDir() + "/nginx-error.log)").atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("nginx exited with " + process.exitValue());
-                    }
-                    return listening(httpPort) && listening(tlsPort);
-                });
+        nginx = NginxProcess.start(dir, main, settings.logDir(), httpPort, tlsPort);
         return this;
     }
 
     @Override
     public void close() throws IOException {
-        if (process != null && process.isAlive()) {
-            process.destroy(); // SIGTERM: fast shutdown of master and workers
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+        if (nginx != null) {
+            nginx.close();
         }
         deleteRecursively(dir);
     }
@@ -138,15 +115,6 @@ final class NginxProxy implements AutoCloseable {
                     include %3$s;
                 }
                 """.formatted(dir, settings.logDir().toAbsolutePath(), site);
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
     }
 
     private static void run(List<String> command) throws IOException {

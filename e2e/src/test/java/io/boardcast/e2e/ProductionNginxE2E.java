@@ -8,6 +8,7 @@ import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.options.RequestOptions;
+import io.boardcast.testsupport.Ports;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +23,8 @@ class ProductionNginxE2E {
 
     @Test
     void plainHttpRedirectsToTlsWhichSendsHstsAndNoUpstreamName(Stage stage) throws Exception {
-        int httpPort = Cluster.freePort();
-        int tlsPort = Cluster.freePort();
+        int httpPort = Ports.free();
+        int tlsPort = Ports.free();
         try (NginxProxy production = new NginxProxy(stage.settings(), Files.createTempDirectory("boardcast-e2e-prod-"),
                 httpPort, tlsPort, true).start(stage.cluster().instances())) {
             APIRequestContext http = stage.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true))

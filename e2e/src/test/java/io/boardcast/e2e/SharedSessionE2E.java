@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import io.boardcast.testsupport.AppProcess;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +25,14 @@ class SharedSessionE2E {
         Visitor alice = stage.signIn(ALICE);
         Set<String> servedHerPages = ConcurrentHashMap.newKeySet();
         alice.context().onResponse(response -> recordUpstream(response, servedHerPages));
-        Set<String> everyInstance = stage.cluster().instances().stream().map(AppInstance::address)
+        Set<String> everyInstance = stage.cluster().instances().stream().map(AppProcess::address)
                 .collect(Collectors.toSet());
         Page page = alice.context().newPage();
 
         await("both instances served alice a page (seen: " + servedHerPages + ")")
                 .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    page.navigate(alice.http().baseUrl() + "/boards");
+                    page.navigate(alice.baseUrl() + "/boards");
                     assertThat(page.locator(".who strong")).hasText("alice");
                     return servedHerPages.containsAll(everyInstance);
                 });

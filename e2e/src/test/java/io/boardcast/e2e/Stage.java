@@ -32,13 +32,14 @@ final class Stage {
 
     /** Signed in through nginx's plain HTTP listener. */
     Visitor signIn(User user) {
-        return Visitor.signIn(user, newContext(new Browser.NewContextOptions()), cluster().httpUrl());
+        return Visitor.signIn(user, newContext(new Browser.NewContextOptions()), cluster().httpUrl(),
+                cluster().httpUrl());
     }
 
     /** Signed in through nginx's HTTP/2 TLS listener, trusting its self-signed certificate. */
     Visitor signInOverTls(User user) {
         return Visitor.signIn(user, newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)),
-                cluster().tlsUrl());
+                cluster().tlsUrl(), cluster().httpUrl());
     }
 
     BrowserContext newContext(Browser.NewContextOptions options) {

@@ -7,19 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /** A task's page: its summary, the edit form and the comments. */
-final class TaskPage {
-
-    private final Page page;
-    private final long taskId;
-
-    TaskPage(Page page, long taskId) {
-        this.page = page;
-        this.taskId = taskId;
-    }
-
-    Page page() {
-        return page;
-    }
+record TaskPage(Page page, long taskId) {
 
     TaskPage awaitLive() {
         assertThat(page.locator("#connection-status")).hasAttribute("data-state", "live");

@@ -1,53 +1,31 @@
 package io.boardcast.e2e;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.microsoft.playwright.options.Cookie;
+import io.boardcast.testsupport.WebSession;
+import java.util.List;
 
-/** A signed-in person: a browser context of their own, plus its cookies for setting things up over HTTP. */
-final class Visitor {
+/**
+ * A signed-in person: a browser context of their own that opens pages at {@code baseUrl} (nginx's HTTP or TLS
+ * listener), and the test kit's {@link WebSession} that signed them in (the context is given its session cookie) and
+ * sets up over HTTP what a test is not about.
+ */
+record Visitor(User user, BrowserContext context, String baseUrl, WebSession http) {
 
-    private static final Pattern COLUMN = Pattern.compile("id=\"column-(\\d+)-name\">([^<]+)<");
-
-    private final User user;
-    private final BrowserContext context;
-    private final AppClient http;
-
-    Visitor(User user, BrowserContext context, AppClient http) {
-        this.user = user;
-        this.context = context;
-        this.http = http;
-    }
-
-    static Visitor signIn(User user, BrowserContext context, String baseUrl) {
-        AppClient http = new AppClient(context.request(), baseUrl);
-        APIResponse landed = http.submit("/login", "/login",
-                Map.of("username", user.username(), "password", user.password()));
-        if (!landed.url().endsWith("/boards")) {
-            throw new IllegalStateException(user + " could not sign in: landed on " + landed.url());
-        }
-        return new Visitor(user, context, http);
-    }
-
-    User user() {
-        return user;
-    }
-
-    BrowserContext context() {
-        return context;
-    }
-
-    AppClient http() {
-        return http;
+    /**
+     * Signs in through {@code setupUrl} (nginx's plain HTTP listener: the session lives in Redis, so any listener
+     * will do) and hands the session to a browser that opens pages at {@code baseUrl}.
+     */
+    static Visitor signIn(User user, BrowserContext context, String baseUrl, String setupUrl) {
+        WebSession http = WebSession.newBrowser(setupUrl).signIn(user.username(), user.password());
+        context.addCookies(List.of(new Cookie("SESSION", http.cookie()).setUrl(baseUrl)));
+        return new Visitor(user, context, baseUrl, http);
     }
 
     Page open(String path) {
         Page page = context.newPage();
-        page.navigate(http.baseUrl() + path);
+        page.navigate(baseUrl + path);
         return page;
     }
 
@@ -61,32 +39,15 @@ final class Visitor {
 
     /** A new board owned by this visitor, with the others as editors. */
     Board createBoard(String name, User... editors) {
-        APIResponse landed = http.submit("/boards", "/boards", Map.of("name", name));
-        long id = Long.parseLong(landed.url().replaceAll(".*/boards/(\\d+)$", "$1"));
+        long id = http.createBoard(http.baseUrl(), name);
         for (User editor : editors) {
-            http.submit("/boards/" + id + "/members", "/boards/" + id + "/members",
-                    Map.of("username", editor.username(), "role", "EDITOR"));
+            http.addMember(http.baseUrl(), id, editor.username(), "EDITOR");
         }
-        Map<String, Long> columns = new LinkedHashMap<>();
-        Matcher column = COLUMN.matcher(landed.text());
-        while (column.find()) {
-            columns.put(column.group(2), Long.parseLong(column.group(1)));
-        }
-        return new Board(id, Map.copyOf(columns));
+        return new Board(id, WebSession.columns(http.boardPage(http.baseUrl(), id)));
     }
 
     /** Creates a task through the plain form and returns its id; titles are unique within a test. */
     long createTask(Board board, String title, String column) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", title);
-        fields.put("description", "");
-        fields.put("columnId", Long.toString(board.column(column)));
-        fields.put("assignee", "");
-        fields.put("dueAt", "");
-        fields.put("zone", "UTC");
-        String html = http.submit(board.path(), board.path() + "/tasks", fields).text();
-        Pattern card = Pattern.compile("href=\"" + Pattern.quote(board.path()) + "/tasks/(\\d+)\">"
-                + Pattern.quote(title) + "</a>");
-        return Long.parseLong(AppClient.firstGroup(card, html, "card titled " + title));
+        return http.createTask(http.baseUrl(), board.id(), title, board.column(column));
     }
 }

@@ -3,6 +3,7 @@ package io.boardcast.faults;
 import static org.awaitility.Awaitility.await;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.ProcessStats;
 import io.boardcast.testsupport.WebSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class FaultSuite {
         Files.createDirectories(work);
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
-        String load = ProcessLoad.average();
+        String load = ProcessStats.loadAverage();
         FaultSuite suite;
         try (Stage stage = Stage.start(work)) {
             suite = new FaultSuite(config, stage);

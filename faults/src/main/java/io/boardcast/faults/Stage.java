@@ -1,9 +1,10 @@
 package io.boardcast.faults;
 
 import io.boardcast.testsupport.AppProcess;
+import io.boardcast.testsupport.AppSettings;
+import io.boardcast.testsupport.RedisServer;
 import io.boardcast.testsupport.TestDatabase;
 import io.boardcast.testsupport.WebSession;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,24 +40,25 @@ final class Stage implements AutoCloseable {
     private final AtomicInteger boards = new AtomicInteger();
     private final AtomicInteger next = new AtomicInteger();
 
-    private Stage(Path workDir) throws IOException {
+    private Stage(Path workDir) {
         db = TestDatabase.create("boardcast_faults_");
+        AppSettings settings = AppSettings.forRun("faults", db);
         RedisServer startedRedis = null;
         try {
-            startedRedis = RedisServer.start(workDir.resolve("redis-" + runId));
+            startedRedis = RedisServer.onFreePort(workDir.resolve("redis-" + runId)).start();
             redis = startedRedis;
             for (String name : List.of("app-a", "app-b")) {
                 // One at a time: the first one's Flyway migration must finish before the second looks.
                 // Stream caps raised: rows f and g must meet thousands of real streams from a few sessions, not
                 // 429s (the caps themselves are tested in the app's StreamHardeningIT).
-                apps.add(AppProcess.builder(name, db, "boardcast:faults:" + runId).redis("127.0.0.1", redis.port())
+                apps.add(AppProcess.builder(name, settings).redis("127.0.0.1", redis.port())
                         .args(List.of("--boardcast.realtime.max-streams-per-session=10000",
                                 "--boardcast.realtime.max-streams-per-user=10000"))
                         .logDir(workDir.resolve("logs-" + runId)).start());
             }
             owner = WebSession.signUpAndLogIn(http, a().baseUrl(), "owner-" + runId, PASSWORD);
             viewer = WebSession.signUpAndLogIn(http, b().baseUrl(), "viewer-" + runId, PASSWORD);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             apps.forEach(AppProcess::kill);
             if (startedRedis != null) {
                 startedRedis.close();
@@ -66,7 +68,7 @@ final class Stage implements AutoCloseable {
         }
     }
 
-    static Stage start(Path workDir) throws IOException {
+    static Stage start(Path workDir) {
         return new Stage(workDir);
     }
 

@@ -2,27 +2,23 @@ package io.boardcast.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged app jar as a separate JVM with profiles {@code postgres,redis}, on a free port, with the run's own
- * database, Redis channel and session namespace, so runs never see each other. {@link #kill()} is a crash (SIGKILL),
+ * The packaged app jar as a separate JVM with profiles {@code postgres,redis}, on a free port, with the run's
+ * {@link AppSettings} (its own database, Redis channel and session namespace), so runs never see each other. {@link #kill()} is a crash (SIGKILL),
  * {@link #stop()} a graceful shutdown; {@link #start()} again brings the same instance back on the same port.
  */
 public final class AppProcess implements AutoCloseable {
@@ -31,45 +27,33 @@ public final class AppProcess implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
-    /** The operator's credential for the metrics endpoint: this run's own. */
-    private static final String OPERATOR = "harness";
-    private static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
-
     private final Builder settings;
     private final int port;
     private Process process;
 
     private AppProcess(Builder settings) {
         this.settings = settings;
-        this.port = freePort();
+        this.port = Ports.free();
     }
 
-    /** {@code name} names the log file, e.g. {@code app-a} logs to {@code <logDir>/app-a.log}. */
-    public static Builder builder(String name, TestDatabase database, String namespace) {
-        return new Builder(name, database, namespace);
+    /**
+     * An instance with the run's {@code settings} and profiles {@code postgres,redis}; {@code name} names the log file,
+     * e.g. {@code app-a} logs to {@code <logDir>/app-a.log}.
+     */
+    public static Builder builder(String name, AppSettings settings) {
+        return new Builder(name, settings.with(List.of(
+                "spring.profiles.active=postgres,redis",
+                // Harnesses sign many people up from this one address (throttling is tested in the app's ITs).
+                "boardcast.throttle.sign-ups-per-ip=1000000",
+                "boardcast.demo-data.enabled=false")));
     }
 
     /** Starts (or restarts) the process and waits until {@code /actuator/health} answers 200. */
     public AppProcess start() {
         List<String> command = new ArrayList<>(List.of(settings.java));
         command.addAll(settings.jvmArgs);
-        command.addAll(List.of("-jar", settings.jar.toString(),
-                "--spring.profiles.active=postgres,redis",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + settings.database.jdbcUrl(),
-                "--spring.datasource.username=" + settings.database.user(),
-                "--spring.datasource.password=" + settings.database.password(),
-                "--spring.data.redis.host=" + settings.redisHost,
-                "--spring.data.redis.port=" + settings.redisPort,
-                "--boardcast.realtime.channel=" + settings.namespace + ":events",
-                "--spring.session.redis.namespace=" + settings.namespace + ":session",
-                "--boardcast.throttle.key-prefix=" + settings.namespace + ":throttle",
-                // Harnesses sign many people up from this one address (failed sign-ins still count as shipped).
-                "--boardcast.throttle.sign-ups-per-ip=1000000",
-                "--boardcast.operator.username=" + OPERATOR,
-                "--boardcast.operator.password=" + OPERATOR_PASSWORD,
-                "--boardcast.demo-data.enabled=false"));
-        command.addAll(settings.args);
+        command.addAll(List.of("-jar", settings.jar.toString()));
+        command.addAll(settings.app.with("server.port", Integer.toString(port)).arguments());
         try {
             Files.createDirectories(settings.logDir);
             // A fresh log per run; a restart within the run appends to it.
@@ -91,8 +75,13 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** {@code 127.0.0.1:<port>}, as an upstream list names it. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + address();
     }
 
     public long pid() {
@@ -110,18 +99,14 @@ public final class AppProcess implements AutoCloseable {
     /** A crash: SIGKILL, no shutdown hooks, streams cut mid-flight. */
     public void kill() {
         if (process != null) {
-            process.destroyForcibly();
-            waitFor(Duration.ofSeconds(20));
+            Processes.kill(process, Duration.ofSeconds(20));
         }
     }
 
     /** A graceful shutdown (SIGTERM), then SIGKILL if it takes longer than 30 s. */
     public void stop() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!waitFor(Duration.ofSeconds(30))) {
-                kill();
-            }
+        if (process != null) {
+            Processes.stop(process, Duration.ofSeconds(30));
         }
     }
 
@@ -132,8 +117,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** The Prometheus scrape, as text (with the operator's credential: metrics are closed to everyone else). */
     public String prometheus() {
-        return get("/actuator/prometheus", "Basic " + Base64.getEncoder()
-                .encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return get("/actuator/prometheus", AppSettings.operatorAuthorization());
     }
 
     /** Sum of every sample of {@code metric} on {@code /actuator/prometheus}, e.g. {@code boardcast_streams_open}. */
@@ -215,23 +199,6 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(settings.name + " not healthy within " + timeout + "; see " + log());
     }
 
-    private boolean waitFor(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * The app jar: {@code -Dboardcast.app.jar}, else {@code BOARDCAST_APP_JAR}, else {@code app/target/boardcast-app-*.jar}
      * under the working directory or its parent (a module directory).
@@ -259,26 +226,21 @@ public final class AppProcess implements AutoCloseable {
                 + "or pass -Dboardcast.app.jar / BOARDCAST_APP_JAR");
     }
 
-    /** How to start an instance; everything but name, database and namespace has a default. */
+    /** How to start an instance; everything but name and settings has a default. */
     public static final class Builder {
 
         private final String name;
-        private final TestDatabase database;
-        private final String namespace;
+        private AppSettings app;
         private Path jar;
         private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        private String redisHost = TestDatabase.env("BOARDCAST_TEST_REDIS_HOST", "127.0.0.1");
-        private int redisPort = Integer.parseInt(TestDatabase.env("BOARDCAST_TEST_REDIS_PORT", "6379"));
         private Path logDir = Path.of("target", "app-logs");
         private final List<String> jvmArgs = new ArrayList<>();
-        private final List<String> args = new ArrayList<>();
         /** A ceiling, not a wait: on two busy cores a start has taken more than two minutes. */
         private Duration startTimeout = Duration.ofMinutes(5);
 
-        private Builder(String name, TestDatabase database, String namespace) {
+        private Builder(String name, AppSettings app) {
             this.name = name;
-            this.database = database;
-            this.namespace = namespace;
+            this.app = app;
         }
 
         public Builder jar(Path jar) {
@@ -293,8 +255,7 @@ public final class AppProcess implements AutoCloseable {
         }
 
         public Builder redis(String host, int port) {
-            this.redisHost = host;
-            this.redisPort = port;
+            this.app = app.redis(host, port);
             return this;
         }
 
@@ -308,9 +269,9 @@ public final class AppProcess implements AutoCloseable {
             return this;
         }
 
-        /** Extra app arguments, e.g. {@code --boardcast.realtime.heartbeat-interval=5s}; later ones win. */
+        /** Extra app properties, e.g. {@code --boardcast.realtime.heartbeat-interval=5s}; later ones win. */
         public Builder args(List<String> args) {
-            this.args.addAll(args);
+            this.app = app.with(args);
             return this;
         }
 

@@ -66,6 +66,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     private final Listener listener;
     private final Keep keep;
     private final List<Frame> frames = new ArrayList<>();
+    private final CountDownLatch answered = new CountDownLatch(1);
     private final CountDownLatch greeted = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Flow.Subscription subscription;
@@ -73,6 +74,8 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     private volatile boolean ended;
     private volatile Throwable failure;
     private volatile int comments;
+    /** How many frames {@link #next(Duration)} has handed out. */
+    private int taken;
 
     // The event being read; only one delivery at a time touches these.
     private String id;
@@ -97,6 +100,30 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
         return request;
     }
 
+    /**
+     * Opens {@code path} on the session's instance with its cookies, as an EventSource would, and waits for the
+     * response's status; {@code lastEventId} (may be null) goes in the {@code Last-Event-ID} header. Keeps every frame
+     * with its data, for {@link #next(Duration)}.
+     */
+    public static SseClient open(WebSession session, String path, String lastEventId) {
+        HttpRequest.Builder request = session.request(path).timeout(Duration.ofMinutes(30))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        SseClient client = open(session.client(), request.GET().build());
+        try {
+            if (!client.answered.await(30, TimeUnit.SECONDS)) {
+                client.close();
+                throw new IllegalStateException("No answer to " + path + " within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return client;
+    }
+
     /** Opens a stream that keeps every frame with its data. */
     public static SseClient open(HttpClient http, HttpRequest request) {
         return open(http, request, Keep.FRAMES_WITH_DATA, NO_LISTENER);
@@ -107,6 +134,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
         SseClient client = new SseClient(listener, keep);
         http.sendAsync(request, info -> {
             client.status = info.statusCode();
+            client.answered.countDown();
             if (client.status != 200) {
                 client.greeted.countDown();
             }
@@ -164,6 +192,42 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
         return seqs;
     }
 
+    /** The next frame not yet taken, waiting up to {@code timeout} for it to arrive; fails if none does. */
+    public Frame next(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (frames) {
+            while (taken == frames.size()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No event within " + timeout);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(frames, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return frames.get(taken++);
+        }
+    }
+
+    /** The next {@code count} frames, each within {@code timeout}. */
+    public List<Frame> next(int count, Duration timeout) {
+        List<Frame> received = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            received.add(next(timeout));
+        }
+        return received;
+    }
+
+    /** Frames received but not yet taken by {@link #next(Duration)}. */
+    public int pending() {
+        synchronized (frames) {
+            return frames.size() - taken;
+        }
+    }
+
     @Override
     public void close() {
         Flow.Subscription s = subscription;
@@ -213,6 +277,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
             if (keep != Keep.NOTHING) {
                 synchronized (frames) {
                     frames.add(frame);
+                    frames.notifyAll();
                 }
             }
             listener.frame(frame);
@@ -253,6 +318,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
             }
             ended = true;
         }
+        answered.countDown();
         greeted.countDown();
         done.countDown();
         listener.ended(this);

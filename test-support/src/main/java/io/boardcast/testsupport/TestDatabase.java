@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A PostgreSQL database of this run's own ({@code <prefix><millis>_<pid>}), so runs never see each other's data;
@@ -20,6 +22,8 @@ public final class TestDatabase implements AutoCloseable {
     /** Databases of runs that died before their teardown; younger ones may belong to a run in progress. */
     private static final Duration LEFTOVER_AGE = Duration.ofHours(6);
 
+    private static final Map<String, TestDatabase> JVM_WIDE = new ConcurrentHashMap<>();
+
     private final String host;
     private final int port;
     private final String user;
@@ -27,7 +31,8 @@ public final class TestDatabase implements AutoCloseable {
     private final String maintenanceDb;
     private final String name;
 
-    private TestDatabase(String name) {
+    /** A handle on {@code name}; creates nothing (see {@link #create}). */
+    TestDatabase(String name) {
         this.host = env("BOARDCAST_TEST_PG_HOST", "127.0.0.1");
         this.port = Integer.parseInt(env("BOARDCAST_TEST_PG_PORT", "5432"));
         this.user = env("BOARDCAST_TEST_PG_USER", "postgres");
@@ -43,6 +48,18 @@ public final class TestDatabase implements AutoCloseable {
         database.dropLeftovers(prefix, now);
         database.executeOnServer("CREATE DATABASE " + database.name);
         return database;
+    }
+
+    /**
+     * One database for everything this JVM runs with {@code prefix} (e.g. a suite's integration tests, which start
+     * many Spring contexts): created on first use, dropped when the JVM exits.
+     */
+    public static TestDatabase forThisJvm(String prefix) {
+        return JVM_WIDE.computeIfAbsent(prefix, p -> {
+            TestDatabase database = create(p);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "drop-" + database.name));
+            return database;
+        });
     }
 
     public String name() {

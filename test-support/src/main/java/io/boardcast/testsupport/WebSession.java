@@ -18,15 +18,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A user as a browser would be: the {@code SESSION} cookie (Spring Session in Redis, so it works on every instance)
- * and the CSRF token scraped from the last page's meta tag or form, sent as the {@code _csrf} field. Every request
- * names its instance's base URL, so one session can post through either instance, as behind a load balancer.
+ * One person's browser, minus the JavaScript: its cookies (the session's, whichever store holds it), the CSRF token
+ * scraped from the last page that had one (from {@code /login} when none has yet), plain form posts and htmx requests.
+ * A session may be bound to an instance's base URL, so requests name a path; a full URL goes where it says, so one
+ * session can post through either instance, as behind a load balancer. {@link #at} and {@link #from} are the same
+ * browser (same cookies) talking to another instance or seen through a proxy from another address.
  */
 public final class WebSession {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern LAST_EVENT_ID = Pattern.compile("data-last-event-id=\"(\\d+)\"");
+    private static final Pattern COLUMN_NAME = Pattern.compile("id=\"column-(\\d+)-name\">([^<]+)<");
+    /** What a browser sends for a navigation, and what htmx sends for its requests. */
+    private static final String ACCEPT_PAGE = "text/html,application/xhtml+xml,*/*;q=0.8";
+    private static final String ACCEPT_HTMX = "*/*";
 
     /** A status, the body and the redirect target if any. */
     public record Answer(int status, String body, String location) {
@@ -36,17 +42,37 @@ public final class WebSession {
         }
     }
 
-    private final HttpClient http;
-    private final String username;
-    private volatile String cookie;
-    private volatile String csrf;
-
-    public WebSession(HttpClient http, String username) {
-        this.http = http;
-        this.username = username;
+    /** What the views of one browser share: who it is, its cookies and its CSRF token. */
+    private static final class Jar {
+        private volatile String username;
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private volatile String csrf;
     }
 
-    /** An HTTP/1.1 client for sessions; one is enough for many sessions. */
+    private final HttpClient http;
+    private final String baseUrl;
+    private final String clientAddress;
+    private final Jar jar;
+
+    private WebSession(HttpClient http, String baseUrl, String clientAddress, Jar jar) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.clientAddress = clientAddress;
+        this.jar = jar;
+    }
+
+    /** A session on a shared client, bound to no instance: every request names a full URL. */
+    public WebSession(HttpClient http, String username) {
+        this(http, null, null, new Jar());
+        jar.username = username;
+    }
+
+    /** A fresh browser talking to {@code baseUrl}: an HTTP client of its own, no cookies yet. */
+    public static WebSession newBrowser(String baseUrl) {
+        return new WebSession(newHttpClient(), baseUrl, null, new Jar());
+    }
+
+    /** An HTTP/1.1 client that never follows redirects; one is enough for many sessions. */
     public static HttpClient newHttpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -54,34 +80,80 @@ public final class WebSession {
 
     /** Signs up (a name already taken is fine), then signs in, through {@code baseUrl}. */
     public static WebSession signUpAndLogIn(HttpClient http, String baseUrl, String username, String password) {
-        WebSession session = new WebSession(http, username);
-        session.get(baseUrl + "/signup");
-        session.post(baseUrl + "/signup", Map.of("username", username, "password", password));
-        session.logIn(baseUrl, password);
+        WebSession session = new WebSession(http, baseUrl, null, new Jar());
+        session.signUp(username, password);
+        session.signIn(username, password);
         return session;
     }
 
+    /** The same browser (same cookies, so the same session) talking to another instance. */
+    public WebSession at(String otherBaseUrl) {
+        return new WebSession(http, otherBaseUrl, clientAddress, jar);
+    }
+
+    /**
+     * The same browser seen through a local proxy (as nginx forwards it): the app takes {@code address} from
+     * X-Forwarded-For as the client's address, so tests can be different clients without different machines.
+     */
+    public WebSession from(String address) {
+        return new WebSession(http, baseUrl, address, jar);
+    }
+
+    /** Posts the sign-up form; the answer says whether it worked (a redirect to {@code /login?signedUp}). */
+    public Answer signUp(String username, String password) {
+        get("/signup");
+        return post("/signup", Map.of("username", username, "password", password));
+    }
+
     /** Signs in; fails unless the app redirects somewhere other than the error page. */
-    public void logIn(String baseUrl, String password) {
-        get(baseUrl + "/login");
-        Answer login = post(baseUrl + "/login", Map.of("username", username, "password", password));
+    public WebSession signIn(String username, String password) {
+        get("/login");
+        Answer login = post("/login", Map.of("username", username, "password", password));
         if (login.status() != 302 || login.location().contains("error")) {
-            throw new IllegalStateException("Login failed for " + username + ": " + login.status() + " " + login.location());
+            throw new IllegalStateException("Could not sign in as " + username + ": " + login.status() + " "
+                    + login.location());
         }
+        jar.username = username;
         // Signing in rotates the session and its CSRF token: pick up the new one.
-        get(baseUrl + "/boards");
+        get("/boards");
+        return this;
     }
 
     public String username() {
-        return username;
+        return jar.username;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpClient client() {
+        return http;
+    }
+
+    /** The {@code SESSION} cookie's value (Spring Session in Redis), or null. */
     public String cookie() {
-        return cookie;
+        return cookies().get("SESSION");
     }
 
+    /** The Cookie header this browser sends, for requests built by hand. */
+    public String cookieHeader() {
+        return cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The CSRF token of the last page that had one. */
     public String csrf() {
-        return csrf;
+        return jar.csrf;
+    }
+
+    /** A CSRF token fresh from the sign-in page (which every session may see). */
+    public String csrfToken() {
+        Answer page = get("/login");
+        if (jar.csrf == null) {
+            throw new IllegalStateException("No CSRF token on the login page (" + page.status() + ")");
+        }
+        return jar.csrf;
     }
 
     /** Creates a board and returns its id. */
@@ -97,6 +169,13 @@ public final class WebSession {
 
     public void createTask(String baseUrl, long boardId, String title) {
         expectRedirect(post(baseUrl + "/boards/" + boardId + "/tasks", Map.of("title", title)));
+    }
+
+    /** Creates a task in a column through the plain form and returns its id (titles unique on the board). */
+    public long createTask(String baseUrl, long boardId, String title, long columnId) {
+        expectRedirect(post(baseUrl + "/boards/" + boardId + "/tasks",
+                Map.of("title", title, "columnId", Long.toString(columnId))));
+        return taskId(boardPage(baseUrl, boardId), boardId, title);
     }
 
     /** The board page's HTML; fails unless 200. */
@@ -118,6 +197,26 @@ public final class WebSession {
         return ids;
     }
 
+    /** A board page's columns, name to id, in page order. */
+    public static Map<String, Long> columns(String html) {
+        Map<String, Long> columns = new LinkedHashMap<>();
+        Matcher column = COLUMN_NAME.matcher(html);
+        while (column.find()) {
+            columns.put(column.group(2), Long.parseLong(column.group(1)));
+        }
+        return columns;
+    }
+
+    /** The id of the card titled {@code title} on a board page. */
+    public static long taskId(String html, long boardId, String title) {
+        Matcher card = Pattern.compile("href=\"/boards/" + boardId + "/tasks/(\\d+)\">" + Pattern.quote(title) + "</a>")
+                .matcher(html);
+        if (!card.find()) {
+            throw new IllegalStateException("No card titled " + title + " on board " + boardId);
+        }
+        return Long.parseLong(card.group(1));
+    }
+
     /** The sequence a board page was rendered at, where its stream starts. */
     public static long lastEventId(String html) {
         Matcher m = LAST_EVENT_ID.matcher(html);
@@ -127,21 +226,55 @@ public final class WebSession {
         return Long.parseLong(m.group(1));
     }
 
-    public Answer get(String url) {
-        return send(request(url).GET());
+    /** The CSRF token a page carries (its meta tag, else a form's hidden field), or null. */
+    public static String csrfIn(String html) {
+        Matcher meta = CSRF_META.matcher(html);
+        if (meta.find()) {
+            return meta.group(1);
+        }
+        Matcher field = CSRF_FIELD.matcher(html);
+        return field.find() ? field.group(1) : null;
+    }
+
+    /** A page, as a browser navigates to it. */
+    public Answer get(String pathOrUrl) {
+        return send(request(pathOrUrl).header("Accept", ACCEPT_PAGE).GET());
+    }
+
+    /** A link followed by htmx ({@code hx-get}): the HX-Request header, so the answer is fragments. */
+    public Answer htmxGet(String pathOrUrl) {
+        return send(request(pathOrUrl).header("Accept", ACCEPT_HTMX).header("HX-Request", "true").GET());
     }
 
     /** Posts a form with this session's CSRF token, as the page's form would. */
-    public Answer post(String url, Map<String, String> fields) {
-        return postWithoutCsrf(url, withCsrf(fields));
+    public Answer post(String pathOrUrl, Map<String, String> fields) {
+        return postWithoutCsrf(pathOrUrl, withCsrf(fields));
+    }
+
+    /** The same form posted by htmx: HX-Request header, the token in a header rather than the body. */
+    public Answer htmxPost(String pathOrUrl, Map<String, String> fields) {
+        String token = csrfOrFetch();
+        return send(request(pathOrUrl).header("Accept", ACCEPT_HTMX).header("HX-Request", "true")
+                .header("X-CSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form(fields)));
     }
 
     /** Posts exactly the given fields: no CSRF token unless they hold one (a forged or missing token). */
-    public Answer postWithoutCsrf(String url, Map<String, String> fields) {
-        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded").POST(form(fields)));
+    public Answer postWithoutCsrf(String pathOrUrl, Map<String, String> fields) {
+        return postRaw(pathOrUrl, fields, false);
     }
 
-    /** Sends a request built from {@link #request(String)}; remembers the cookie and the CSRF token it carries. */
+    /** A post exactly as given, as a plain form or (htmx) with the HX-Request header: no token added. */
+    public Answer postRaw(String pathOrUrl, Map<String, String> fields, boolean htmx) {
+        HttpRequest.Builder request = request(pathOrUrl).header("Accept", htmx ? ACCEPT_HTMX : ACCEPT_PAGE)
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return send(request.POST(form(fields)));
+    }
+
+    /** Sends a request built from {@link #request(String)}; remembers the cookies and the CSRF token it carries. */
     public Answer send(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
@@ -156,19 +289,36 @@ public final class WebSession {
         return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(""));
     }
 
-    /** A request with this session's cookie and a 30 s timeout; add headers before sending. */
-    public HttpRequest.Builder request(String url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        String session = cookie;
-        if (session != null) {
-            request.header("Cookie", "SESSION=" + session);
+    /**
+     * A request for a path on this session's instance (or a full URL) with its cookies, its forwarded address if any,
+     * and a 30 s timeout; add headers before sending.
+     */
+    public HttpRequest.Builder request(String pathOrUrl) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(30));
+        String cookies = cookieHeader();
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
         }
         return request;
     }
 
+    /** A path on this session's instance, or a full URL as it is. */
+    public URI uri(String pathOrUrl) {
+        if (pathOrUrl.startsWith("/")) {
+            if (baseUrl == null) {
+                throw new IllegalStateException("A session bound to no instance needs a full URL, not " + pathOrUrl);
+            }
+            return URI.create(baseUrl + pathOrUrl);
+        }
+        return URI.create(pathOrUrl);
+    }
+
     public Map<String, String> withCsrf(Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
+        all.put("_csrf", csrfOrFetch());
         return all;
     }
 
@@ -178,22 +328,36 @@ public final class WebSession {
                 .collect(Collectors.joining("&")));
     }
 
+    private String csrfOrFetch() {
+        String token = jar.csrf;
+        return token != null ? token : csrfToken();
+    }
+
+    private Map<String, String> cookies() {
+        synchronized (jar.cookies) {
+            return new LinkedHashMap<>(jar.cookies);
+        }
+    }
+
     private void remember(HttpResponse<String> response) {
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
-            if (setCookie.startsWith("SESSION=")) {
-                int end = setCookie.indexOf(';');
-                cookie = setCookie.substring("SESSION=".length(), end < 0 ? setCookie.length() : end);
+            int equals = setCookie.indexOf('=');
+            int end = setCookie.indexOf(';');
+            String name = setCookie.substring(0, equals).strip();
+            String value = setCookie.substring(equals + 1, end < 0 ? setCookie.length() : end);
+            boolean expired = value.isEmpty() || setCookie.toLowerCase().contains("max-age=0");
+            synchronized (jar.cookies) {
+                if (expired) {
+                    jar.cookies.remove(name);
+                } else {
+                    jar.cookies.put(name, value);
+                }
             }
         }
         String body = response.body();
-        if (body != null) {
-            Matcher meta = CSRF_META.matcher(body);
-            Matcher field = CSRF_FIELD.matcher(body);
-            if (meta.find()) {
-                csrf = meta.group(1);
-            } else if (field.find()) {
-                csrf = field.group(1);
-            }
+        String token = body == null ? null : csrfIn(body);
+        if (token != null) {
+            jar.csrf = token;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.boardcast.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
@@ -93,6 +94,19 @@ class SseClientTest {
 
         assertThat(client.awaitOpen(Duration.ofSeconds(10))).isFalse();
         assertThat(client.status()).isEqualTo(404);
+    }
+
+    @Test
+    void openedThroughASessionItKnowsItsStatusAndHandsOutFramesInOrder() {
+        body = ":live\n\nid:1\nevent:board\ndata:one\n\nid:2\nevent:board\ndata:two\n\n";
+
+        try (SseClient client = SseClient.open(WebSession.newBrowser(baseUrl()), "/boards/7/events", "0")) {
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.next(Duration.ofSeconds(10)).data()).isEqualTo("one");
+            assertThat(client.next(1, Duration.ofSeconds(10))).extracting(SseClient.Frame::seq).containsExactly(2L);
+            assertThat(client.pending()).isZero();
+            assertThatThrownBy(() -> client.next(Duration.ofMillis(200))).isInstanceOf(AssertionError.class);
+        }
     }
 
     private String baseUrl() {

@@ -1,11 +1,14 @@
-package io.boardcast.bench;
+package io.boardcast.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time and resident memory of a process, straight from /proc (Linux only, like the rest of the harness). */
-final class ProcessStats {
+/**
+ * CPU time and resident memory of a process and the machine's load average, straight from /proc (Linux only, like the
+ * harnesses that report them: the runs share two cores with whatever else runs).
+ */
+public final class ProcessStats {
 
     /** Clock ticks per second; 100 on every Linux we run on (getconf CLK_TCK). */
     private static final double TICKS = 100.0;
@@ -14,7 +17,7 @@ final class ProcessStats {
     }
 
     /** user + system CPU seconds the process has used so far. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // Fields after the command name, which is in parentheses and may contain spaces.
@@ -25,7 +28,7 @@ final class ProcessStats {
         }
     }
 
-    static double cpuSeconds(long... pids) {
+    public static double cpuSeconds(long... pids) {
         double total = 0;
         for (long pid : pids) {
             total += cpuSeconds(pid);
@@ -34,7 +37,7 @@ final class ProcessStats {
     }
 
     /** VmRSS in bytes. */
-    static long rssBytes(long pid) {
+    public static long rssBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -47,7 +50,7 @@ final class ProcessStats {
         return -1;
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];

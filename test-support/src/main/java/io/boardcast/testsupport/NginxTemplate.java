@@ -1,4 +1,4 @@
-package io.boardcast.e2e;
+package io.boardcast.testsupport;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * Fills ${NAME} placeholders like the nginx image's envsubst does: only the names given, so nginx's own variables
  * ($host, $upstream_addr ...) survive. An unknown ${NAME} is an error rather than an empty string in the config.
  */
-final class NginxTemplate {
+public final class NginxTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
     private NginxTemplate() {
     }
 
-    static String render(String template, Map<String, String> values) {
+    public static String render(String template, Map<String, String> values) {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
@@ -31,9 +31,9 @@ final class NginxTemplate {
 
     /**
      * Adds, for tests only, a header naming the instance that answered each request (production config never sends
-     * it): SharedSessionE2E uses it to see round-robin spread a user's pages over both instances.
+     * it): a suite uses it to see round-robin spread requests over the instances.
      */
-    static String withUpstreamHeader(String config) {
+    public static String withUpstreamHeader(String config) {
         String anchor = "    server_name _;\n";
         if (!config.contains(anchor)) {
             throw new IllegalArgumentException("No '" + anchor.strip() + "' in the nginx template to add X-Upstream after");
