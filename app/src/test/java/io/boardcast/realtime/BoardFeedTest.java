@@ -8,16 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The feed's rules as plain Java: order, no gaps, no repeats, replays, resyncs, failures and removals. */
 class BoardFeedTest {
@@ -150,7 +144,7 @@ class BoardFeedTest {
         accept(3);
 
         assertThat(client.ids()).containsExactly(1L);
-        assertThat(client.completed).isTrue();
+        assertThat(client.completed()).isTrue();
         assertThat(feed.streams()).isEmpty();
         Client resumed = join(1);
         assertThat(resumed.ids()).containsExactly(2L, 3L);
@@ -181,7 +175,7 @@ class BoardFeedTest {
         accept(2);
 
         assertThat(removed.ids()).isEmpty();
-        assertThat(removed.completed).isTrue();
+        assertThat(removed.completed()).isTrue();
         assertThat(stays.ids()).containsExactly(1L, 2L);
     }
 
@@ -238,11 +232,9 @@ class BoardFeedTest {
         return client;
     }
 
-    /** One browser: an emitter that records what is written to it. */
-    private final class Client {
+    /** One browser and its stream. */
+    private final class Client extends RecordingEmitter {
 
-        private final List<String> frames = new CopyOnWriteArrayList<>();
-        private volatile boolean completed;
         private final ClientStream stream;
 
         Client() {
@@ -250,34 +242,8 @@ class BoardFeedTest {
         }
 
         Client(String username) {
-            SseEmitter emitter = new SseEmitter() {
-                @Override
-                public void send(Set<DataWithMediaType> items) {
-                    StringBuilder frame = new StringBuilder();
-                    items.forEach(item -> frame.append(item.getData()));
-                    frames.add(frame.toString());
-                }
-
-                @Override
-                public void complete() {
-                    completed = true;
-                }
-            };
-            stream = new ClientStream(BOARD, username, "session-" + username, true, emitter, 256, NOW, metrics,
+            stream = new ClientStream(BOARD, username, "session-" + username, true, this, 256, NOW, metrics,
                     Clock.systemUTC(), feed::leave);
-        }
-
-        List<Long> ids() {
-            List<Long> ids = new ArrayList<>();
-            Matcher matcher = Pattern.compile("id:(\\d+)\nevent:board").matcher(text());
-            while (matcher.find()) {
-                ids.add(Long.parseLong(matcher.group(1)));
-            }
-            return ids;
-        }
-
-        String text() {
-            return String.join("", frames);
         }
     }
 }

@@ -3,17 +3,11 @@ package io.boardcast.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** One browser's queue as plain Java: bounded, each event once and in order, one sender, completed once. */
 class ClientStreamTest {
@@ -222,50 +216,15 @@ class ClientStreamTest {
         }
     }
 
-    /** One browser: an emitter that records what is written to it and how often it is completed. */
-    private final class Client {
+    /** One browser and its stream; counts how often the stream reports itself closed. */
+    private final class Client extends RecordingEmitter {
 
-        private final List<String> frames = new ArrayList<>();
         private final ClientStream stream;
-        private int completions;
         private int closings;
-        private boolean failWrites;
-        private Runnable onSend = () -> {
-        };
 
         Client(Executor sender) {
-            SseEmitter emitter = new SseEmitter() {
-                @Override
-                public void send(Set<DataWithMediaType> items) throws IOException {
-                    if (failWrites) {
-                        throw new IOException("Broken pipe");
-                    }
-                    StringBuilder frame = new StringBuilder();
-                    items.forEach(item -> frame.append(item.getData()));
-                    frames.add(frame.toString());
-                    onSend.run();
-                }
-
-                @Override
-                public void complete() {
-                    completions++;
-                }
-            };
-            stream = new ClientStream(BOARD, "bob", "session-1", true, emitter, CAPACITY, sender, metrics,
+            stream = new ClientStream(BOARD, "bob", "session-1", true, this, CAPACITY, sender, metrics,
                     Clock.systemUTC(), closed -> closings++);
-        }
-
-        List<Long> ids() {
-            List<Long> ids = new ArrayList<>();
-            Matcher matcher = Pattern.compile("id:(\\d+)\nevent:board").matcher(text());
-            while (matcher.find()) {
-                ids.add(Long.parseLong(matcher.group(1)));
-            }
-            return ids;
-        }
-
-        String text() {
-            return String.join("", frames);
         }
     }
 }

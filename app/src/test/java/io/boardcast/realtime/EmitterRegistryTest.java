@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,12 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -438,59 +433,12 @@ class EmitterRegistryTest {
         }
     }
 
-    /**
-     * One browser: an emitter that records what is written to it, and whose connection can drop (the container then
-     * runs the emitter's completion callback).
-     */
-    private static final class Client extends SseEmitter {
-
-        private static final Pattern EVENT = Pattern.compile("id:(\\d+)\nevent:board\ndata:<p>([^<]*)</p>");
-
-        private final List<String> frames = new CopyOnWriteArrayList<>();
-        private final List<Runnable> onCompletion = new CopyOnWriteArrayList<>();
-        private volatile int completions;
-
-        @Override
-        public void send(Set<DataWithMediaType> items) {
-            StringBuilder frame = new StringBuilder();
-            items.forEach(item -> frame.append(item.getData()));
-            frames.add(frame.toString());
-        }
-
-        @Override
-        public synchronized void complete() {
-            completions++;
-        }
-
-        @Override
-        public void onCompletion(Runnable callback) {
-            onCompletion.add(callback);
-        }
-
-        void disconnect() {
-            onCompletion.forEach(Runnable::run);
-        }
-
-        List<Long> ids() {
-            return matches(1).stream().map(Long::valueOf).toList();
-        }
+    /** One browser, whose pushed fragments here are {@code <p>name</p>}. */
+    private static final class Client extends RecordingEmitter {
 
         /** The fragments pushed, in order. */
         List<String> events() {
-            return matches(2);
-        }
-
-        private List<String> matches(int group) {
-            List<String> found = new ArrayList<>();
-            Matcher matcher = EVENT.matcher(text());
-            while (matcher.find()) {
-                found.add(matcher.group(group));
-            }
-            return found;
-        }
-
-        String text() {
-            return String.join("", frames);
+            return data().stream().map(data -> data.replaceAll("^<p>|</p>$", "")).toList();
         }
     }
 }

@@ -3,26 +3,16 @@ package io.boardcast.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
-import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.TeamIntegration;
 import io.boardcast.testsupport.WebSession.Answer;
 import io.boardcast.testsupport.WebSession;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input gets an inline message and a 4xx, plain or htmx; never a stack trace or a 500. */
-class BadInputIT extends PostgresWebIntegration {
-
-    private Team team;
-    private WebSession editor;
-
-    @BeforeEach
-    void team() {
-        team = fixtures.team();
-        editor = signedIn(team.editor());
-    }
+class BadInputIT extends TeamIntegration {
 
     @Test
     void emptyTitleIsExplained() {

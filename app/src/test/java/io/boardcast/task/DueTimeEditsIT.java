@@ -2,12 +2,9 @@ package io.boardcast.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.boardcast.support.Fixtures.Team;
-import io.boardcast.support.PostgresWebIntegration;
-import io.boardcast.testsupport.WebSession;
+import io.boardcast.support.TeamIntegration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,19 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Editing a task's other fields never moves its deadline: the form shows due times to the minute in the browser's
  * zone, and coming back unchanged it keeps the stored instant, even in a fall-back hour that names two instants.
  */
-class DueTimeEditsIT extends PostgresWebIntegration {
+class DueTimeEditsIT extends TeamIntegration {
 
     @Autowired
     JdbcClient jdbc;
-
-    private Team team;
-    private WebSession editor;
-
-    @BeforeEach
-    void team() {
-        team = fixtures.team();
-        editor = signedIn(team.editor());
-    }
 
     @Test
     void aDeadlineInTheSecondOccurrenceOfAFallBackHourSurvivesAnEditOfTheTitle() {

@@ -3,24 +3,13 @@ package io.boardcast.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boardcast.support.Fixtures.Team;
-import io.boardcast.support.PostgresWebIntegration;
+import io.boardcast.support.TeamIntegration;
 import io.boardcast.testsupport.WebSession.Answer;
-import io.boardcast.testsupport.WebSession;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Task and comment flows through the real HTTP stack, as plain form posts and as htmx posts. */
-class TaskFlowsIT extends PostgresWebIntegration {
-
-    private Team team;
-    private WebSession editor;
-
-    @BeforeEach
-    void team() {
-        team = fixtures.team();
-        editor = signedIn(team.editor());
-    }
+class TaskFlowsIT extends TeamIntegration {
 
     @Test
     void boardPageShowsColumnsCardsAndTheStreamToSubscribeTo() {
