@@ -46,7 +46,7 @@ final class Cluster implements AutoCloseable {
                 instances.add(instance);
             }
             Path dir = Files.createTempDirectory("boardcast-e2e-nginx-");
-            NginxProxy nginx = new NginxProxy(settings, dir, Ports.free(), Ports.free(), false);
+            NginxProxy nginx = new NginxProxy(settings, dir, new NginxProxy.Listeners(Ports.free(), Ports.free()), false);
             started.add(nginx);
             return new Cluster(database, List.copyOf(instances), nginx.start(instances));
         } catch (IOException | RuntimeException e) {

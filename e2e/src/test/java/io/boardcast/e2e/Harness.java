@@ -7,18 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Everything a run shares: the cluster, the browser and the signed-up users. Closed by JUnit when the run ends, and
  * by a shutdown hook if the JVM is stopped first, so no app process, nginx or database outlives the run.
  */
-final class Harness implements AutoCloseable {
-
-    private final E2eSettings settings;
-    private final Cluster cluster;
-    private final Browsers browsers;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
-    private Harness(E2eSettings settings, Cluster cluster, Browsers browsers) {
-        this.settings = settings;
-        this.cluster = cluster;
-        this.browsers = browsers;
-    }
+record Harness(E2eSettings settings, Cluster cluster, Browsers browsers, AtomicBoolean closed)
+        implements AutoCloseable {
 
     static Harness start() {
         E2eSettings settings = E2eSettings.load();
@@ -30,7 +20,7 @@ final class Harness implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        Harness harness = new Harness(settings, cluster, browsers);
+        Harness harness = new Harness(settings, cluster, browsers, new AtomicBoolean());
         Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "boardcast-e2e-teardown"));
         try {
             harness.signUpEveryone();
@@ -39,18 +29,6 @@ final class Harness implements AutoCloseable {
             throw e;
         }
         return harness;
-    }
-
-    E2eSettings settings() {
-        return settings;
-    }
-
-    Cluster cluster() {
-        return cluster;
-    }
-
-    Browsers browsers() {
-        return browsers;
     }
 
     @Override

@@ -19,10 +19,13 @@ import java.util.stream.Stream;
  */
 final class NginxProxy implements AutoCloseable {
 
+    /** Where nginx listens: plain HTTP and TLS with HTTP/2. */
+    record Listeners(int httpPort, int tlsPort) {
+    }
+
     private final E2eSettings settings;
     private final Path dir;
-    private final int httpPort;
-    private final int tlsPort;
+    private final Listeners listeners;
     private final boolean asInProduction;
     private NginxProcess nginx;
 
@@ -31,21 +34,20 @@ final class NginxProxy implements AutoCloseable {
      *                       (the suite's own proxy) plain HTTP serves the app too, and every response names the
      *                       instance that answered in X-Upstream, which the suite uses to see round-robin at work.
      */
-    NginxProxy(E2eSettings settings, Path dir, int httpPort, int tlsPort, boolean asInProduction) {
+    NginxProxy(E2eSettings settings, Path dir, Listeners listeners, boolean asInProduction) {
         this.settings = settings;
         this.dir = dir;
-        this.httpPort = httpPort;
-        this.tlsPort = tlsPort;
+        this.listeners = listeners;
         this.asInProduction = asInProduction;
     }
 
     String httpUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://127.0.0.1:" + listeners.httpPort();
     }
 
     /** The HTTP/2 listener; "localhost" because that's the certificate's name. */
     String tlsUrl() {
-        return "https://localhost:" + tlsPort;
+        return "https://localhost:" + listeners.tlsPort();
     }
 
     NginxProxy start(List<AppProcess> instances) {
@@ -63,18 +65,18 @@ final class NginxProxy implements AutoCloseable {
             Path site = dir.resolve("boardcast.conf");
             String config = NginxTemplate.render(Files.readString(settings.nginxTemplate()), Map.of(
                     "APP_UPSTREAMS", upstreams,
-                    "HTTP_PORT", "127.0.0.1:" + httpPort,
-                    "TLS_PORT", "127.0.0.1:" + tlsPort,
+                    "HTTP_PORT", "127.0.0.1:" + listeners.httpPort(),
+                    "TLS_PORT", "127.0.0.1:" + listeners.tlsPort(),
                     "TLS_CERT", cert.toString(),
                     "TLS_KEY", key.toString(),
                     "HTTPS_REDIRECT", asInProduction ? "1" : "0",
-                    "PUBLIC_TLS_PORT", Integer.toString(tlsPort)));
+                    "PUBLIC_TLS_PORT", Integer.toString(listeners.tlsPort())));
             Files.writeString(site, asInProduction ? config : NginxTemplate.withUpstreamHeader(config));
             Files.writeString(main, mainConfig(site));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot configure nginx in " + dir, e);
         }
-        nginx = NginxProcess.start(dir, main, settings.logDir(), httpPort, tlsPort);
+        nginx = NginxProcess.start(dir, main, settings.logDir(), listeners.httpPort(), listeners.tlsPort());
         return this;
     }
 

@@ -26,7 +26,7 @@ class ProductionNginxE2E {
         int httpPort = Ports.free();
         int tlsPort = Ports.free();
         try (NginxProxy production = new NginxProxy(stage.settings(), Files.createTempDirectory("boardcast-e2e-prod-"),
-                httpPort, tlsPort, true).start(stage.cluster().instances())) {
+                new NginxProxy.Listeners(httpPort, tlsPort), true).start(stage.cluster().instances())) {
             APIRequestContext http = stage.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true))
                     .request();
             RequestOptions noRedirects = RequestOptions.create().setMaxRedirects(0);

@@ -39,9 +39,10 @@ public final class FaultSuite {
         }
     }
 
+    /** How many hostile inputs the corpus row sent (known once that row has run). */
+    private int corpusSize;
     private final FaultConfig config;
     private final Stage stage;
-    private int corpusSize;
 
     private FaultSuite(FaultConfig config, Stage stage) {
         this.config = config;
