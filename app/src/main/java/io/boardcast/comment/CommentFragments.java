@@ -4,7 +4,6 @@ import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.TaskFragments;
-import io.boardcast.task.TaskService;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -17,12 +16,10 @@ import org.springframework.stereotype.Component;
 class CommentFragments implements EventRenderer {
 
     private final CommentRepository comments;
-    private final TaskService tasks;
     private final TaskFragments taskFragments;
 
-    CommentFragments(CommentRepository comments, TaskService tasks, TaskFragments taskFragments) {
+    CommentFragments(CommentRepository comments, TaskFragments taskFragments) {
         this.comments = comments;
-        this.tasks = tasks;
         this.taskFragments = taskFragments;
     }
 
@@ -33,8 +30,7 @@ class CommentFragments implements EventRenderer {
 
     @Override
     public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        taskFragments.card(event, canEdit, fragments);
-        tasks.current(event.taskId()).ifPresent(task -> {
+        taskFragments.card(event, canEdit, fragments).ifPresent(task -> {
             if (event.commentId() != null) {
                 comments.findByIdAndTaskId(event.commentId(), task.getId()).ifPresent(comment ->
                         fragments.add("comment/fragments", "appended", Map.of("comment", comment)));

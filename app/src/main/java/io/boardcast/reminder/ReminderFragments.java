@@ -5,7 +5,6 @@ import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskFragments;
-import io.boardcast.task.TaskService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ReminderFragments implements EventRenderer {
 
-    private final TaskService tasks;
     private final TaskFragments taskFragments;
     private final Clock clock;
 
-    ReminderFragments(TaskService tasks, TaskFragments taskFragments, Clock clock) {
-        this.tasks = tasks;
+    ReminderFragments(TaskFragments taskFragments, Clock clock) {
         this.taskFragments = taskFragments;
         this.clock = clock;
     }
@@ -33,9 +30,8 @@ class ReminderFragments implements EventRenderer {
 
     @Override
     public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        taskFragments.card(event, canEdit, fragments);
-        taskFragments.summary(event, fragments);
-        tasks.current(event.taskId()).ifPresent(task -> {
+        taskFragments.card(event, canEdit, fragments).ifPresent(task -> {
+            taskFragments.summary(task, fragments);
             if (task.getDueAt() != null) {
                 // No toast once the due date is gone: there is nothing left to remind of.
                 fragments.add("reminder/fragments", "toast", Map.of("overdue", event.kind().equals(ReminderFired.OVERDUE),

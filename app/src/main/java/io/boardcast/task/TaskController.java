@@ -120,9 +120,8 @@ class TaskController {
             if (!Htmx.isRequest(request)) {
                 return new ModelAndView("redirect:/boards/" + boardId);
             }
-            Board board = access.view(boardId, principal.getName()).getBoard();
-            return new ModelAndView(FragmentsRendering.fragments(List.of(columnFragment(board, moved.from()),
-                    columnFragment(board, moved.task().getColumnId()))).build());
+            return new ModelAndView(FragmentsRendering.fragments(List.of(columnFragment(moved.board(), moved.from()),
+                    columnFragment(moved.board(), moved.task().getColumnId()))).build());
         } catch (StaleTaskException stale) {
             problem = STALE;
             status = HttpStatus.CONFLICT;

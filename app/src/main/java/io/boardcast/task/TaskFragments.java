@@ -35,25 +35,26 @@ public class TaskFragments implements EventRenderer {
 
     @Override
     public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        Optional<Task> task = tasks.findById(event.taskId());
-        switch (event.kind()) {
-            case TaskEvents.MOVED -> {
-                if (event.previousColumnId() != null) {
-                    column(event.boardId(), event.previousColumnId(), canEdit, fragments);
-                }
-                column(event.boardId(), event.columnId(), canEdit, fragments);
+        Optional<Task> task;
+        if (event.kind().equals(TaskEvents.EDITED)) {
+            task = card(event, canEdit, fragments);
+            task.ifPresent(t -> summary(t, fragments));
+        } else {
+            // Created, moved or deleted: the columns it left and entered, whole, so counts and order follow.
+            if (event.previousColumnId() != null) {
+                column(event.boardId(), event.previousColumnId(), canEdit, fragments);
             }
-            case TaskEvents.EDITED -> {
-                card(event, canEdit, fragments);
-                task.ifPresent(t -> summary(t, fragments));
-            }
-            default -> column(event.boardId(), event.columnId(), canEdit, fragments);
+            column(event.boardId(), event.columnId(), canEdit, fragments);
+            task = tasks.findById(event.taskId());
         }
         fragments.announce(event.kind(), task.map(Task::getTitle).orElse(""));
     }
 
-    /** The event's card as it is now; its whole column when the task is gone (so the card leaves). */
-    public void card(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+    /**
+     * The event's card as it is now, or its whole column when the task is gone (so the card leaves). Returns the task
+     * if it still exists, for callers that push more of it.
+     */
+    public Optional<Task> card(BoardEvent event, boolean canEdit, PushedFragments fragments) {
         Optional<Task> task = tasks.findById(event.taskId());
         Optional<Board> board = boards.find(event.boardId());
         if (task.isPresent() && board.isPresent()) {
@@ -61,14 +62,11 @@ public class TaskFragments implements EventRenderer {
         } else {
             column(event.boardId(), event.columnId(), canEdit, fragments);
         }
+        return task;
     }
 
-    /** The task page's summary of the event's task, if it still exists. */
-    public void summary(BoardEvent event, PushedFragments fragments) {
-        tasks.findById(event.taskId()).ifPresent(task -> summary(task, fragments));
-    }
-
-    private void summary(Task task, PushedFragments fragments) {
+    /** The task page's summary of the task. */
+    public void summary(Task task, PushedFragments fragments) {
         boards.find(task.getBoardId()).ifPresent(board ->
                 fragments.add("task/fragments", "summary", Map.of("task", task, "board", board)));
     }

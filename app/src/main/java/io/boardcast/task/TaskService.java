@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -74,8 +73,8 @@ public class TaskService {
         return task;
     }
 
-    /** A task after a move, and the column it left (the same one when it stayed). */
-    public record Moved(Task task, long from) {
+    /** A task after a move, the column it left (the same one when it stayed), and its board with its columns. */
+    public record Moved(Task task, long from, Board board) {
     }
 
     /**
@@ -94,7 +93,7 @@ public class TaskService {
             tasks.flush();
             events.publishEvent(new TaskMoved(boardId, taskId, target, source));
         }
-        return new Moved(task, source);
+        return new Moved(task, source, board);
     }
 
     /** Deletes the task; with a {@code version}, only if nobody changed it since (else {@link StaleTaskException}). */
@@ -120,12 +119,6 @@ public class TaskService {
         Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
         task.commentAdded();
         return task;
-    }
-
-    /** The task as it is now, if it still exists (for rendering pushed events). */
-    @Transactional(readOnly = true)
-    public Optional<Task> current(long taskId) {
-        return tasks.findById(taskId);
     }
 
     private Board lock(long boardId) {
