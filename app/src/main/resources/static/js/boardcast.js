@@ -100,6 +100,138 @@
         showConnection('offline', 'Offline');
     });
 
+    // --- Card order: a pushed column header carries its column's cards by id, in order --------------------------
+    // Headers are rendered from the current state, so the last one applied for a column is the database's order;
+    // moving the cards the page has into that order converges however pushes, replies and drags interleave.
+    function applyOrder(header) {
+        const list = document.getElementById('column-' + header.dataset.columnId + '-cards');
+        if (!list) {
+            return;
+        }
+        const focused = document.activeElement;
+        (header.dataset.order || '').split(' ').filter(Boolean).forEach(function (id, index) {
+            const card = document.getElementById('task-' + id);
+            if (!card) {
+                return; // arrives with its own event
+            }
+            if (list.children[index] !== card) {
+                list.insertBefore(card, list.children[index] || null);
+            }
+            const select = card.querySelector('select[name="columnId"]');
+            if (select) {
+                select.value = header.dataset.columnId;
+            }
+        });
+        if (focused && focused !== document.activeElement && document.contains(focused)) {
+            focused.focus();
+        }
+    }
+
+    function announce(text) {
+        const announcer = document.getElementById('announcer');
+        if (announcer) {
+            announcer.textContent = text;
+        }
+    }
+
+    // --- Moving cards: drag and drop (SortableJS) and Alt+arrow keys post the card's own move form ----------------
+    function postMove(card, columnId, position) {
+        const form = card.querySelector('form.move');
+        if (!form) {
+            return;
+        }
+        form.querySelector('select[name="columnId"]').value = columnId;
+        form.querySelector('input[name="position"]').value = String(position);
+        htmx.trigger(form, 'submit');
+    }
+
+    document.addEventListener('htmx:afterRequest', function (event) {
+        const form = event.detail.elt;
+        if (form instanceof HTMLFormElement && form.classList.contains('move')) {
+            form.querySelector('input[name="position"]').value = '';
+        }
+    });
+
+    function editable() {
+        const columns = document.getElementById('columns');
+        return columns && columns.dataset.editable === 'true' ? columns : null;
+    }
+
+    function enableDragging(root) {
+        const columns = editable();
+        if (!columns || typeof Sortable === 'undefined') {
+            return;
+        }
+        const lists = root.matches && root.matches('ol.cards') ? [root] : Array.from(root.querySelectorAll('ol.cards'));
+        lists.filter(function (list) { return columns.contains(list) && !list.dataset.sortable; })
+            .forEach(function (list) {
+                list.dataset.sortable = 'true';
+                Sortable.create(list, {
+                    group: 'cards', handle: '.drag-handle', draggable: '.card', animation: 120,
+                    forceFallback: true, fallbackTolerance: 3,
+                    onEnd: function (event) {
+                        if (event.from !== event.to || event.oldIndex !== event.newIndex) {
+                            postMove(event.item, event.to.dataset.columnId, event.newIndex);
+                        }
+                    }
+                });
+            });
+        if ((root === document || root === columns || root.contains(columns)) && !columns.dataset.sortable) {
+            columns.dataset.sortable = 'true';
+            Sortable.create(columns, {
+                handle: '.column-handle', draggable: '.column', animation: 120, forceFallback: true,
+                fallbackTolerance: 3,
+                onEnd: function (event) {
+                    if (event.oldIndex === event.newIndex) {
+                        return;
+                    }
+                    const boardId = document.querySelector('main[data-board-id]').dataset.boardId;
+                    htmx.ajax('POST', '/boards/' + boardId + '/columns/' + event.item.dataset.columnId + '/move',
+                        {values: {position: event.newIndex}, swap: 'none', source: event.item});
+                }
+            });
+        }
+    }
+
+    // Alt+←/→ moves the focused card to the next column (same place, or its end), Alt+↑/↓ within its column.
+    document.addEventListener('keydown', function (event) {
+        const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+        if (!event.altKey || keys.indexOf(event.key) < 0 || !editable()) {
+            return;
+        }
+        const card = event.target.closest && event.target.closest('.card');
+        if (!card || !editable().contains(card) || event.target.matches('input, select, textarea')) {
+            return;
+        }
+        event.preventDefault();
+        const lists = Array.from(editable().querySelectorAll('ol.cards'));
+        const from = card.parentElement;
+        const index = Array.from(from.children).indexOf(card);
+        let to = from;
+        let position = index;
+        if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+            position = index + (event.key === 'ArrowUp' ? -1 : 1);
+            if (position < 0 || position >= from.children.length) {
+                return;
+            }
+        } else {
+            to = lists[lists.indexOf(from) + (event.key === 'ArrowLeft' ? -1 : 1)];
+            if (!to) {
+                return;
+            }
+            position = Math.min(index, to.children.length);
+        }
+        // Show the move at once; the answer and the board's event confirm (or correct) it.
+        const rest = Array.from(to.children).filter(function (other) { return other !== card; });
+        to.insertBefore(card, rest[position] || null);
+        card.querySelector('.card-title').focus();
+        const column = document.getElementById('column-' + to.dataset.columnId + '-name');
+        announce('Moved ' + card.querySelector('.card-title').textContent + ' to ' +
+            (column ? column.textContent : 'another column') + ', position ' + (position + 1) + ' of ' +
+            to.children.length);
+        postMove(card, to.dataset.columnId, position);
+    });
+
     // --- Toasts: a dismiss button removes its toast (a delegated listener: no inline handlers under our CSP) ---
     document.addEventListener('click', function (event) {
         const dismiss = event.target.closest('.toast .dismiss');
@@ -140,8 +272,16 @@
 
     document.addEventListener('DOMContentLoaded', function () {
         localize(document);
+        enableDragging(document);
     });
     document.addEventListener('htmx:load', function (event) {
-        localize(event.detail.elt.parentElement || document);
+        const element = event.detail.elt;
+        localize(element.parentElement || document);
+        if (element.matches && element.matches('.column-header')) {
+            applyOrder(element);
+        } else if (element.querySelectorAll) {
+            element.querySelectorAll('.column-header').forEach(applyOrder);
+        }
+        enableDragging(element);
     });
 })();

@@ -41,8 +41,14 @@ public class Board {
         this.name = name;
         this.createdAt = createdAt;
         for (int i = 0; i < DEFAULT_COLUMNS.size(); i++) {
-            columns.add(new BoardColumn(this, DEFAULT_COLUMNS.get(i), i));
+            columns.add(new BoardColumn(this, DEFAULT_COLUMNS.get(i), i, null));
         }
+        // The last default column counts as done, as it did before the flag existed.
+        doneColumnOfDefaults().markDone(true);
+    }
+
+    private BoardColumn doneColumnOfDefaults() {
+        return columns.get(columns.size() - 1);
     }
 
     public Long getId() {
@@ -65,11 +71,40 @@ public class Board {
         return columns.get(0);
     }
 
-    /** The column whose tasks count as done (no reminders): the last one. */
-    public BoardColumn doneColumn() {
-        return columns.get(columns.size() - 1);
+    /** Whether tasks in this column count as done: its flag, set by the team (no reminders fire for them). */
+    public boolean countsAsDone(long columnId) {
+        return column(columnId).map(BoardColumn::isDone).orElse(false);
     }
 
+    BoardColumn addColumn(String name, Integer wipLimit) {
+        BoardColumn column = new BoardColumn(this, name, columns.size(), wipLimit);
+        columns.add(column);
+        return column;
+    }
+
+    /** Puts the column at {@code position} (clamped to the board) and renumbers the rest; false if nothing moved. */
+    boolean moveColumn(BoardColumn column, int position) {
+        int from = columns.indexOf(column);
+        int to = Math.max(0, Math.min(position, columns.size() - 1));
+        if (from == to) {
+            return false;
+        }
+        columns.remove(from);
+        columns.add(to, column);
+        renumber();
+        return true;
+    }
+
+    void removeColumn(BoardColumn column) {
+        columns.remove(column);
+        renumber();
+    }
+
+    private void renumber() {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).placeAt(i);
+        }
+    }
     /** The name of one of this board's columns ("" for an id that isn't one). */
     public String columnName(long columnId) {
         return column(columnId).map(BoardColumn::getName).orElse("");

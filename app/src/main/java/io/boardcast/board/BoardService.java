@@ -48,6 +48,11 @@ public class BoardService {
         return boards.lockById(boardId).orElseThrow(NotFoundException::new);
     }
 
+    /** Writes what the caller changed on its locked board now, so the change is logged after what it depends on. */
+    void flush() {
+        boards.flush();
+    }
+
     /** The board with its columns, if it still exists. */
     @Transactional(readOnly = true)
     public Optional<Board> find(long boardId) {

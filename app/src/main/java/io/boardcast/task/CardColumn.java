@@ -1,7 +1,40 @@
 package io.boardcast.task;
 
+import io.boardcast.board.BoardColumn;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** A column of the board page with its cards, in order. */
-public record CardColumn(long id, String name, List<Task> tasks) {
+/**
+ * A column of the board page: its header (name, limit, whether it counts as done, its cards' order by id) and, when
+ * rendered whole, its cards. A pushed header carries the order, which puts every card the page shows in place.
+ */
+public record CardColumn(long id, String name, Integer wipLimit, boolean done, List<Long> order, List<Task> tasks) {
+
+    static CardColumn of(BoardColumn column, List<Task> tasks) {
+        return new CardColumn(column.getId(), column.getName(), column.getWipLimit(), column.isDone(),
+                tasks.stream().map(Task::getId).toList(), tasks);
+    }
+
+    /** The header alone: what a card moving in or out of the column changes. */
+    static CardColumn header(BoardColumn column, List<Long> order) {
+        return new CardColumn(column.getId(), column.getName(), column.getWipLimit(), column.isDone(), order,
+                List.of());
+    }
+
+    public int count() {
+        return order.size();
+    }
+
+    public boolean overLimit() {
+        return wipLimit != null && count() > wipLimit;
+    }
+
+    /** "3 / 5" with a limit, "3" without. */
+    public String countText() {
+        return wipLimit == null ? Integer.toString(count()) : count() + " / " + wipLimit;
+    }
+
+    public String orderText() {
+        return order.stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 @Entity
 @Table(name = "tasks")
@@ -28,6 +29,11 @@ public class Task {
     @Column(name = "column_id", nullable = false)
     private long columnId;
 
+    /**
+     * Order within the column (ascending, ties by id). Renumbered when another card moves: that is no reason to call
+     * this card's open forms stale, so it doesn't count for the version.
+     */
+    @OptimisticLock(excluded = true)
     @Column(nullable = false)
     private int position;
 
@@ -58,6 +64,10 @@ public class Task {
     @Column(name = "comment_count", nullable = false)
     private int commentCount;
 
+    /** Set while the task is archived: off the board, no reminders, comments and history kept. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     @Version
     private long version;
 
@@ -87,8 +97,22 @@ public class Task {
         this.updatedAt = now;
     }
 
-    void moveTo(long columnId, int position, Instant now) {
+    void moveTo(long columnId, Instant now) {
         this.columnId = columnId;
+        this.updatedAt = now;
+    }
+
+    void placeAt(int position) {
+        this.position = position;
+    }
+
+    void archive(Instant now) {
+        this.archivedAt = now;
+        this.updatedAt = now;
+    }
+
+    void restore(int position, Instant now) {
+        this.archivedAt = null;
         this.position = position;
         this.updatedAt = now;
     }
@@ -134,17 +158,25 @@ public class Task {
     }
 
     /**
-     * "overdue" or "due-soon" once that reminder has fired for the current due time; null when unset or done (in
-     * the board's done column).
+     * "overdue" or "due-soon" once that reminder has fired for the current due time; null when unset. (Pages hide it
+     * for tasks in a column that counts as done.)
      */
-    public String dueState(long doneColumnId) {
-        if (dueAt == null || columnId == doneColumnId) {
+    public String dueState() {
+        if (dueAt == null) {
             return null;
         }
         if (dueAt.equals(overdueFiredFor)) {
             return "overdue";
         }
         return dueAt.equals(dueSoonFiredFor) ? "due-soon" : null;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
     }
 
     public int getCommentCount() {

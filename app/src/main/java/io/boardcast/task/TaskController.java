@@ -2,14 +2,12 @@ package io.boardcast.task;
 
 import io.boardcast.board.Board;
 import io.boardcast.board.BoardAccess;
-import io.boardcast.board.BoardColumn;
 import io.boardcast.board.Membership;
 import io.boardcast.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
 @Controller
@@ -71,8 +70,10 @@ class TaskController {
             return new ModelAndView("redirect:/boards/" + boardId);
         }
         boardPage.addTo(model, membership, TaskForm.empty());
+        Board board = membership.getBoard();
         return new ModelAndView(FragmentsRendering.fragment("task/fragments :: create-form", model.asMap())
-                .fragment(columnFragment(membership.getBoard(), task.getColumnId()))
+                .fragment(oob("task/fragments :: card-added", TaskFragments.cardModel(task, board, true)))
+                .fragment(header(board, task.getColumnId()))
                 .build());
     }
 
@@ -108,20 +109,31 @@ class TaskController {
 
     @PostMapping("/{taskId}/move")
     ModelAndView move(@PathVariable long boardId, @PathVariable long taskId, @RequestParam long columnId,
-            @RequestParam(required = false) Long version, Principal principal, HttpServletRequest request,
-            Model model) {
+            @RequestParam(required = false) Integer position, @RequestParam(required = false) Long version,
+            Principal principal, HttpServletRequest request, RedirectAttributes redirect, Model model) {
         access.edit(boardId, principal.getName());
         String problem;
         HttpStatus status;
         try {
             // Nothing of the task is read before the service locks the board: a stale read here would pass the
             // version check and fail at the flush.
-            TaskService.Moved moved = tasks.move(boardId, taskId, principal.getName(), columnId, version);
+            TaskService.Moved moved = tasks.move(boardId, taskId, principal.getName(), columnId, position, version);
+            String warning = moved.overLimit().map(column -> "\u201c" + column.getName() + "\u201d is over its limit now: "
+                    + moved.cardsInTarget() + " / " + column.getWipLimit() + ".").orElse(null);
             if (!Htmx.isRequest(request)) {
+                redirect.addFlashAttribute("flash", warning);
                 return new ModelAndView("redirect:/boards/" + boardId);
             }
-            return new ModelAndView(FragmentsRendering.fragments(List.of(columnFragment(moved.board(), moved.from()),
-                    columnFragment(moved.board(), moved.task().getColumnId()))).build());
+            // What the move pushes to everyone (the card's new version, both headers), and the mover's message.
+            Board board = moved.board();
+            model.addAttribute("flash", warning);
+            FragmentsRendering.Builder answer = FragmentsRendering
+                    .fragment("web/fragments :: flash", oobModel(model.asMap()))
+                    .fragment(oob("task/fragments :: card-version", Map.of("task", moved.task())));
+            if (moved.from() != moved.task().getColumnId()) {
+                answer.fragment(header(board, moved.from()));
+            }
+            return new ModelAndView(answer.fragment(header(board, moved.task().getColumnId())).build());
         } catch (StaleTaskException stale) {
             problem = STALE;
             status = HttpStatus.CONFLICT;
@@ -136,9 +148,30 @@ class TaskController {
             return new ModelAndView("task/board", model.asMap(), status);
         }
         // Show the fresh state of every column with the message, so the user sees what changed under them.
-        FragmentsRendering.Builder answer = FragmentsRendering.fragment("web/fragments :: flash", model.asMap());
-        membership.getBoard().getColumns().forEach(column -> answer.fragment(columnFragment(column)));
-        return new ModelAndView(answer.status(status).build());
+        return new ModelAndView(FragmentsRendering.fragment("web/fragments :: flash", oobModel(model.asMap()))
+                .fragment(oob("task/fragments :: columns", model.asMap()))
+                .status(status).build());
+    }
+
+    /** Takes the task off the board (to the board's archive); from the task page. */
+    @PostMapping("/{taskId}/archive")
+    ModelAndView archive(@PathVariable long boardId, @PathVariable long taskId,
+            @RequestParam(required = false) Long version, Principal principal, HttpServletRequest request,
+            Model model) {
+        try {
+            tasks.archive(boardId, taskId, principal.getName(), version);
+            return new ModelAndView("redirect:/boards/" + boardId);
+        } catch (StaleTaskException stale) {
+            model.addAttribute("conflict", STALE);
+            return detail(request, model, boardId, taskId, principal, null, HttpStatus.CONFLICT);
+        }
+    }
+
+    /** Back to the end of its column; from the archive page or the task page. */
+    @PostMapping("/{taskId}/restore")
+    String restore(@PathVariable long boardId, @PathVariable long taskId, Principal principal) {
+        tasks.restore(boardId, taskId, principal.getName());
+        return "redirect:/boards/" + boardId + "/archive";
     }
 
     @PostMapping("/{taskId}/delete")
@@ -164,14 +197,18 @@ class TaskController {
         return new ModelAndView("task/show", model.asMap(), status);
     }
 
-    private ModelAndView columnFragment(Board board, long columnId) {
-        return columnFragment(board.column(columnId).orElseThrow());
+    /** A column's header for an htmx answer; the forms in it are an editor's, since only editors post here. */
+    private ModelAndView header(Board board, long columnId) {
+        return oob("task/fragments :: column-header", fragments.header(board, columnId, true).orElseThrow());
     }
 
-    /** Only editors post here, so the column comes with its forms. */
-    private ModelAndView columnFragment(BoardColumn column) {
-        Map<String, Object> model = new HashMap<>(fragments.columnModel(column, true));
-        model.put("oob", true);
-        return new ModelAndView("task/fragments :: column", model);
+    private static ModelAndView oob(String fragment, Map<String, ?> model) {
+        return new ModelAndView(fragment, oobModel(model));
+    }
+
+    private static Map<String, Object> oobModel(Map<String, ?> model) {
+        Map<String, Object> oob = new HashMap<>(model);
+        oob.put("oob", true);
+        return oob;
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tasks' deadlines for the reminder module: which reminders are due, and the claim that marks one fired for the
- * task's current due time, so it fires once however many instances scan. Only tasks not in their board's done
- * (last) column are reminded of.
+ * task's current due time, so it fires once however many instances scan. Only tasks on the board (not archived)
+ * and not in a column that counts as done are reminded of.
  */
 @Component
 public class TaskDeadlines {
@@ -38,9 +38,10 @@ public class TaskDeadlines {
             long creatorId) {
     }
 
+    /** On the board (not archived) and in a column that doesn't count as done. */
     private static final String NOT_DONE = """
-            t.column_id in (select c.id from board_columns c where c.board_id = t.board_id
-                            and c.position < (select max(l.position) from board_columns l where l.board_id = t.board_id))""";
+            t.archived_at is null
+            and t.column_id in (select c.id from board_columns c where c.board_id = t.board_id and c.done = false)""";
 
     private final JdbcClient jdbc;
 

@@ -9,6 +9,9 @@ final class TaskEvents {
     static final String EDITED = "TASK_EDITED";
     static final String MOVED = "TASK_MOVED";
     static final String DELETED = "TASK_DELETED";
+    static final String REORDERED = "TASK_REORDERED";
+    static final String ARCHIVED = "TASK_ARCHIVED";
+    static final String RESTORED = "TASK_RESTORED";
 
     private TaskEvents() {
     }
@@ -34,6 +37,25 @@ final class TaskEvents {
     record TaskDeleted(long boardId, long taskId, long columnId) implements BoardChange {
         public String kind() {
             return DELETED;
+        }
+    }
+
+    /** A card moved within its column. */
+    record TaskReordered(long boardId, long taskId, long columnId) implements BoardChange {
+        public String kind() {
+            return REORDERED;
+        }
+    }
+
+    record TaskArchived(long boardId, long taskId, long columnId) implements BoardChange {
+        public String kind() {
+            return ARCHIVED;
+        }
+    }
+
+    record TaskRestored(long boardId, long taskId, long columnId) implements BoardChange {
+        public String kind() {
+            return RESTORED;
         }
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a task's changes look like to live viewers, from {@code task/fragments.html}: the same fragments the board page
- * and the htmx answers are made of. Modules whose changes show on a card (comments, reminders) push it through here.
+ * and the htmx answers are made of. A card that arrives, leaves or moves pushes only itself (or, for a move, its new
+ * version) and the headers of the columns involved, whose card order puts every card in place. Modules whose
+ * changes show on a card (comments, reminders) push it through here.
  */
 @Component
 public class TaskFragments implements EventRenderer {
@@ -30,37 +32,54 @@ public class TaskFragments implements EventRenderer {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(TaskEvents.CREATED, TaskEvents.EDITED, TaskEvents.MOVED, TaskEvents.DELETED);
+        return Set.of(TaskEvents.CREATED, TaskEvents.EDITED, TaskEvents.MOVED, TaskEvents.REORDERED,
+                TaskEvents.DELETED, TaskEvents.ARCHIVED, TaskEvents.RESTORED);
     }
 
     @Override
     public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        Optional<Task> task;
-        if (event.kind().equals(TaskEvents.EDITED)) {
-            task = card(event, canEdit, fragments);
-            task.ifPresent(t -> summary(t, fragments));
-        } else {
-            // Created, moved or deleted: the columns it left and entered, whole, so counts and order follow.
-            if (event.previousColumnId() != null) {
-                column(event.boardId(), event.previousColumnId(), canEdit, fragments);
+        Optional<Board> found = boards.find(event.boardId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Board board = found.get();
+        Optional<Task> task = tasks.findById(event.taskId());
+        Optional<Task> onBoard = task.filter(t -> !t.isArchived());
+        switch (event.kind()) {
+            case TaskEvents.EDITED -> {
+                card(event, canEdit, fragments);
+                task.ifPresent(t -> summary(t, fragments));
             }
-            column(event.boardId(), event.columnId(), canEdit, fragments);
-            task = tasks.findById(event.taskId());
+            case TaskEvents.CREATED, TaskEvents.RESTORED -> {
+                onBoard.ifPresent(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)));
+                headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
+            }
+            case TaskEvents.MOVED, TaskEvents.REORDERED -> {
+                onBoard.ifPresent(t -> fragments.add("task/fragments", "card-version", Map.of("task", t)));
+                headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
+                        canEdit, fragments);
+            }
+            default -> { // deleted or archived
+                if (onBoard.isEmpty()) {
+                    fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId()));
+                }
+                headers(board, event.columnId(), null, canEdit, fragments);
+            }
         }
         fragments.announce(event.kind(), task.map(Task::getTitle).orElse(""));
     }
 
     /**
-     * The event's card as it is now, or its whole column when the task is gone (so the card leaves). Returns the task
-     * if it still exists, for callers that push more of it.
+     * The event's card as it is now (or its removal when the task is gone or archived). Returns the task if it still
+     * exists, for callers that push more of it.
      */
     public Optional<Task> card(BoardEvent event, boolean canEdit, PushedFragments fragments) {
         Optional<Task> task = tasks.findById(event.taskId());
         Optional<Board> board = boards.find(event.boardId());
-        if (task.isPresent() && board.isPresent()) {
-            fragments.add("task/fragments", "card", Map.of("task", task.get(), "board", board.get(), "canEdit", canEdit));
+        if (task.isPresent() && board.isPresent() && !task.get().isArchived()) {
+            fragments.add("task/fragments", "card", cardModel(task.get(), board.get(), canEdit));
         } else {
-            column(event.boardId(), event.columnId(), canEdit, fragments);
+            fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId()));
         }
         return task;
     }
@@ -71,26 +90,40 @@ public class TaskFragments implements EventRenderer {
                 fragments.add("task/fragments", "summary", Map.of("task", task, "board", board)));
     }
 
-    private void column(long boardId, long columnId, boolean canEdit, PushedFragments fragments) {
-        boards.find(boardId).flatMap(board -> board.column(columnId)).ifPresent(column ->
-                fragments.add("task/fragments", "column", columnModel(column, canEdit)));
+    /** The headers of the column a card is in now and of the one it left (null: none), if they still exist. */
+    private void headers(Board board, long columnId, Long leftColumnId, boolean canEdit, PushedFragments fragments) {
+        if (leftColumnId != null && leftColumnId != columnId) {
+            header(board, leftColumnId, canEdit).ifPresent(model -> fragments.add("task/fragments", "column-header", model));
+        }
+        header(board, columnId, canEdit).ifPresent(model -> fragments.add("task/fragments", "column-header", model));
     }
 
-    /** What the column fragment needs: the column with its cards, its board, and whether forms are shown. */
+    /** What a column's header needs, read now; empty for a column that is gone. */
     @Transactional(readOnly = true)
-    public Map<String, Object> columnModel(BoardColumn column, boolean canEdit) {
-        List<Task> cards = tasks.findByColumnIdOrderByPositionAscIdAsc(column.getId());
-        return Map.of("column", new CardColumn(column.getId(), column.getName(), cards), "board", column.getBoard(),
-                "canEdit", canEdit);
+    public Optional<Map<String, Object>> header(Board board, long columnId, boolean canEdit) {
+        return board.column(columnId).map(column -> Map.of(
+                "column", CardColumn.header(column, tasks.orderOf(columnId)), "board", board, "canEdit", canEdit));
     }
 
     /** Every column of the board with its cards, in order: the board page's body. */
     @Transactional(readOnly = true)
     public List<CardColumn> columns(Board board) {
-        List<Task> cards = tasks.findByBoardIdOrderByPositionAscIdAsc(board.getId());
+        List<Task> cards = tasks.onBoard(board.getId());
         return board.getColumns().stream()
-                .map(column -> new CardColumn(column.getId(), column.getName(),
+                .map(column -> CardColumn.of(column,
                         cards.stream().filter(task -> task.getColumnId() == column.getId()).toList()))
                 .toList();
+    }
+
+    static Map<String, Object> cardModel(Task task, Board board, boolean canEdit) {
+        return Map.of("task", task, "board", board, "canEdit", canEdit);
+    }
+
+    static Map<String, Object> bodyModel(Board board, List<CardColumn> columns, boolean canEdit) {
+        return Map.of("board", board, "columns", columns, "canEdit", canEdit);
+    }
+
+    static BoardColumn columnOf(Board board, long columnId) {
+        return board.column(columnId).orElseThrow();
     }
 }

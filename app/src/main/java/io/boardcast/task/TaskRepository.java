@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface TaskRepository extends JpaRepository<Task, Long> {
@@ -12,13 +13,36 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     @Query("select t from Task t where t.id = :taskId and t.boardId = :boardId")
     Optional<Task> findOnBoard(long boardId, long taskId);
 
+    /** A position after every card of the column, archived ones included (so a restored card can't tie with one). */
     @Query("select coalesce(max(t.position), -1) + 1 from Task t where t.columnId = :columnId")
     int nextPosition(long columnId);
 
-    /** A board's cards, in their order within each column. */
+    /** The board's cards (not archived), in their order within each column. */
     @EntityGraph(attributePaths = "assignee")
-    List<Task> findByBoardIdOrderByPositionAscIdAsc(long boardId);
+    @Query("select t from Task t where t.boardId = :boardId and t.archivedAt is null order by t.position, t.id")
+    List<Task> onBoard(long boardId);
 
+    /** One column's cards, in order. */
     @EntityGraph(attributePaths = "assignee")
-    List<Task> findByColumnIdOrderByPositionAscIdAsc(long columnId);
+    @Query("select t from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
+    List<Task> inColumn(long columnId);
+
+    /** One column's cards by id, in order: what a pushed column header carries. */
+    @Query("select t.id from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
+    List<Long> orderOf(long columnId);
+
+    @Query("select t.columnId, count(t) from Task t where t.boardId = :boardId and t.archivedAt is null"
+            + " group by t.columnId")
+    List<Object[]> countsOn(long boardId);
+
+    /** The board's archive, latest first. */
+    @EntityGraph(attributePaths = "assignee")
+    @Query("select t from Task t where t.boardId = :boardId and t.archivedAt is not null"
+            + " order by t.archivedAt desc, t.id desc")
+    List<Task> archivedOn(long boardId);
+
+    /** Every card of a column (archived too) to another, after all of its cards, keeping their order. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Task t set t.columnId = :to, t.position = t.position + :offset where t.columnId = :from")
+    int moveAll(long from, long to, int offset);
 }

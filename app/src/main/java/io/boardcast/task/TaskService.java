@@ -6,17 +6,23 @@ import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
-import io.boardcast.web.NotFoundException;
+import io.boardcast.task.TaskEvents.TaskArchived;
 import io.boardcast.task.TaskEvents.TaskCreated;
 import io.boardcast.task.TaskEvents.TaskDeleted;
 import io.boardcast.task.TaskEvents.TaskEdited;
 import io.boardcast.task.TaskEvents.TaskMoved;
+import io.boardcast.task.TaskEvents.TaskReordered;
+import io.boardcast.task.TaskEvents.TaskRestored;
+import io.boardcast.web.NotFoundException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,27 +79,86 @@ public class TaskService {
         return task;
     }
 
-    /** A task after a move, the column it left (the same one when it stayed), and its board with its columns. */
-    public record Moved(Task task, long from, Board board) {
+    /**
+     * A task after a move: the column it left (the same one when it stayed), its board with its columns, how many
+     * cards the target column holds now, and whether anything changed.
+     */
+    public record Moved(Task task, long from, Board board, int cardsInTarget, boolean changed) {
+
+        /** The target column's limit, when this move took it over (the mover is told; the move stands). */
+        public Optional<BoardColumn> overLimit() {
+            BoardColumn target = board.column(task.getColumnId()).orElseThrow();
+            boolean over = changed && from != target.getId() && target.getWipLimit() != null
+                    && cardsInTarget > target.getWipLimit();
+            return over ? Optional.of(target) : Optional.empty();
+        }
     }
 
     /**
-     * Moves the task to the end of the target column. Moving to the column it is in changes nothing. The task is
-     * read only after the board is locked, so a concurrent move is seen and answered as stale, never half-applied.
+     * Puts the task at a 0-based {@code position} of a column (clamped; null for the end), renumbering that column.
+     * The task is read only after the board is locked, so concurrent moves are applied one after the other and a
+     * stale version is answered as such, never half-applied. A move to where the card already is changes nothing.
      */
     @Transactional
-    public Moved move(long boardId, long taskId, String username, long columnId, Long version) {
+    public Moved move(long boardId, long taskId, String username, long columnId, Integer position, Long version) {
         access.edit(boardId, username);
         Board board = lock(boardId);
         Task task = current(boardId, taskId, version);
+        if (task.isArchived()) {
+            throw new RejectedInput("columnId", "This task is archived: restore it to the board first.");
+        }
         long target = column(board, columnId).getId();
         long source = task.getColumnId();
-        if (source != target) {
-            task.moveTo(target, tasks.nextPosition(target), clock.instant());
-            tasks.flush();
-            events.publishEvent(new TaskMoved(boardId, taskId, target, source));
+        List<Task> cards = new ArrayList<>(tasks.inColumn(target));
+        int before = cards.indexOf(task);
+        cards.remove(task);
+        int index = position == null ? cards.size() : Math.max(0, Math.min(position, cards.size()));
+        if (source == target && index == before) {
+            return new Moved(task, source, board, cards.size() + 1, false);
         }
-        return new Moved(task, source, board);
+        cards.add(index, task);
+        if (source != target) {
+            task.moveTo(target, clock.instant());
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).placeAt(i);
+        }
+        tasks.flush();
+        events.publishEvent(source == target
+                ? new TaskReordered(boardId, taskId, target)
+                : new TaskMoved(boardId, taskId, target, source));
+        return new Moved(task, source, board, cards.size(), true);
+    }
+
+    /** Takes the task off the board; it keeps its comments and can be restored from the board's archive. */
+    @Transactional
+    public Task archive(long boardId, long taskId, String username, Long version) {
+        access.edit(boardId, username);
+        lock(boardId);
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        if (version != null && version != task.getVersion()) {
+            throw new StaleTaskException(taskId);
+        }
+        if (!task.isArchived()) {
+            task.archive(clock.instant());
+            tasks.flush();
+            events.publishEvent(new TaskArchived(boardId, taskId, task.getColumnId()));
+        }
+        return task;
+    }
+
+    /** Puts an archived task back at the end of its column. */
+    @Transactional
+    public Task restore(long boardId, long taskId, String username) {
+        access.edit(boardId, username);
+        lock(boardId);
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        if (task.isArchived()) {
+            task.restore(tasks.nextPosition(task.getColumnId()), clock.instant());
+            tasks.flush();
+            events.publishEvent(new TaskRestored(boardId, taskId, task.getColumnId()));
+        }
+        return task;
     }
 
     /** Deletes the task; with a {@code version}, only if nobody changed it since (else {@link StaleTaskException}). */

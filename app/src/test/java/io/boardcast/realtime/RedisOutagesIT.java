@@ -102,7 +102,7 @@ class RedisOutagesIT {
             assertThat(redis.cli("CLIENT", "PAUSE", "4000", "ALL")).contains("OK");
             long started = System.nanoTime();
             instance.bean(TaskService.class).move(team.boardId(), team.taskId(), team.owner(),
-                    team.columns().get(1), 0L);
+                    team.columns().get(1), null, 0L);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             // The move committed without waiting for the pause to end (4 s): publishing is off the writer's thread.

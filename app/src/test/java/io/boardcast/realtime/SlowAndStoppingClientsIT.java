@@ -62,7 +62,7 @@ class SlowAndStoppingClientsIT {
             TaskService taskService = instance.bean(TaskService.class);
             for (int i = 0; i < 80; i++) {
                 Task task = tasks.get(i);
-                taskService.move(team.boardId(), task.getId(), team.editor(), team.columns().get(1), 0L);
+                taskService.move(team.boardId(), task.getId(), team.editor(), team.columns().get(1), null, 0L);
             }
 
             List<Frame> received = healthy.next(80, WAIT);

@@ -110,7 +110,7 @@ class RemindersAcrossInstancesIT {
 
     @Test
     void taskDoneBeforeItsDeadlineIsNeverOverdue() {
-        one.bean(TaskService.class).move(team.boardId(), task.getId(), team.owner(), team.columns().get(2), 0L);
+        one.bean(TaskService.class).move(team.boardId(), task.getId(), team.owner(), team.columns().get(2), null, 0L);
 
         clock.advance(Duration.ofHours(3));
         scanOnBothAtOnce();

@@ -34,13 +34,14 @@ class TaskFlowsIT extends TeamIntegration {
     }
 
     @Test
-    void htmxCreateAnswersWithAFreshFormAndTheColumnOutOfBand() {
+    void htmxCreateAnswersWithAFreshFormTheCardAndItsColumnsHeaderOutOfBand() {
         Answer response = editor.htmxPost(team.boardPath() + "/tasks", Map.of("title", "Htmx task"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).startsWith("<section id=\"task-create\"")
-                .contains("id=\"column-" + team.columns().get(0) + "\"", "hx-swap-oob=\"true\"", "Htmx task")
-                .doesNotContain("<html");
+                .contains("hx-swap-oob=\"beforeend:#column-" + team.columns().get(0) + "-cards\"", "Htmx task",
+                        "id=\"column-" + team.columns().get(0) + "-header\"", "hx-swap-oob=\"true\"")
+                .doesNotContain("<html", "<section class=\"column\"");
     }
 
     @Test
@@ -55,13 +56,16 @@ class TaskFlowsIT extends TeamIntegration {
     }
 
     @Test
-    void htmxMoveAnswersWithBothColumnsOutOfBand() {
+    void htmxMoveAnswersWithTheCardsNewVersionAndBothColumnHeadersOutOfBand() {
         Answer moved = editor.htmxPost(team.taskPath() + "/move",
                 Map.of("columnId", team.columns().get(1).toString(), "version", "0"));
 
         assertThat(moved.status()).isEqualTo(200);
-        assertThat(moved.body()).contains("id=\"column-" + team.columns().get(0) + "\" hx-swap-oob=\"true\"",
-                "id=\"column-" + team.columns().get(1) + "\" hx-swap-oob=\"true\"");
+        assertThat(moved.body()).contains(
+                "id=\"task-" + team.taskId() + "-version\" value=\"1\" hx-swap-oob=\"true\"",
+                "id=\"column-" + team.columns().get(0) + "-header\"", "aria-label=\"0 tasks\"",
+                "id=\"column-" + team.columns().get(1) + "-header\"", "data-order=\"" + team.taskId() + "\"")
+                .doesNotContain("<section class=\"column\"", "<li");
     }
 
     @Test
@@ -105,7 +109,7 @@ class TaskFlowsIT extends TeamIntegration {
         assertThat(plain.body()).contains("Someone else changed this task first");
         assertThat(htmx.status()).isEqualTo(409);
         assertThat(htmx.body()).contains("id=\"flash\"", "Someone else changed this task first",
-                "id=\"column-" + team.columns().get(0) + "\" hx-swap-oob=\"true\"");
+                "id=\"columns\" class=\"columns\" hx-swap-oob=\"true\"", "id=\"task-" + team.taskId() + "\"");
     }
 
     @Test

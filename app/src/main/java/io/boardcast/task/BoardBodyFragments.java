@@ -1,0 +1,48 @@
+package io.boardcast.task;
+
+import io.boardcast.board.Board;
+import io.boardcast.board.BoardColumn;
+import io.boardcast.board.BoardService;
+import io.boardcast.board.ColumnEvents;
+import io.boardcast.realtime.BoardEvent;
+import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PushedFragments;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Column changes (the board module's kinds) for live viewers of the board page, which this module draws: the whole
+ * body of columns, since a column's name, place or "done" flag shows in every card's move form. They are rare;
+ * card moves, which are not, push far less (see {@link TaskFragments}).
+ */
+@Component
+class BoardBodyFragments implements EventRenderer {
+
+    private final BoardService boards;
+    private final TaskFragments taskFragments;
+
+    BoardBodyFragments(BoardService boards, TaskFragments taskFragments) {
+        this.boards = boards;
+        this.taskFragments = taskFragments;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return ColumnEvents.KINDS;
+    }
+
+    @Override
+    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+        boards.find(event.boardId()).ifPresent(board -> {
+            fragments.add("task/fragments", "columns",
+                    TaskFragments.bodyModel(board, taskFragments.columns(board), canEdit));
+            fragments.add("task/fragments", "column-choice", Map.of("board", board));
+            fragments.announce(event.kind(), columnName(board, event.columnId()));
+        });
+    }
+
+    private static String columnName(Board board, long columnId) {
+        return board.column(columnId).map(BoardColumn::getName).orElse("");
+    }
+}
