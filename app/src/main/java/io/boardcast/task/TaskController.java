@@ -121,7 +121,10 @@ class TaskController {
             String warning = moved.overLimit().map(column -> "\u201c" + column.getName() + "\u201d is over its limit now: "
                     + moved.cardsInTarget() + " / " + column.getWipLimit() + ".").orElse(null);
             if (!Htmx.isRequest(request)) {
-                redirect.addFlashAttribute("flash", warning);
+                if (warning != null) {
+                    // Only a message: an empty flash map would still be kept and could be the one the next page gets.
+                    redirect.addFlashAttribute("flash", warning);
+                }
                 return new ModelAndView("redirect:/boards/" + boardId);
             }
             // What the move pushes to everyone (the card's new version, both headers), and the mover's message.

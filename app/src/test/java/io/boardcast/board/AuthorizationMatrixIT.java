@@ -43,6 +43,8 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 read("board page", Team::boardPath),
                 read("members page", t -> t.boardPath() + "/members"),
                 read("task page", Team::taskPath),
+                read("archive page", t -> t.boardPath() + "/archive"),
+                new Route("columns page", false, t -> t.boardPath() + "/columns", Map.of(), LOGIN, 404, 403, 200, 200),
                 new Route("event stream", false, t -> t.boardPath() + "/events", Map.of(),
                         401, 404, 200, 200, 200),
                 write("create task", Team::boardPath, "/tasks", Map.of("title", "Allowed?"), DONE, DONE),
@@ -50,6 +52,13 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 write("move task", Team::taskPath, "/move", Map.of("columnId", "COLUMN", "version", "0"), DONE, DONE),
                 write("delete task", Team::taskPath, "/delete", Map.of(), DONE, DONE),
                 write("comment", Team::taskPath, "/comments", Map.of("body", "Allowed?"), DONE, DONE),
+                write("archive task", Team::taskPath, "/archive", Map.of(), DONE, DONE),
+                write("restore task", Team::taskPath, "/restore", Map.of(), DONE, DONE),
+                write("add column", Team::boardPath, "/columns", Map.of("name", "Allowed?"), DONE, DONE),
+                write("edit column", Team::boardPath, "/columns/COLUMN_ID", Map.of("name", "Allowed?", "version", "0"),
+                        DONE, DONE),
+                write("move column", Team::boardPath, "/columns/COLUMN_ID/move", Map.of("position", "0"), DONE, DONE),
+                write("delete column", Team::boardPath, "/columns/COLUMN_ID/delete", Map.of(), DONE, DONE),
                 write("rename board", Team::boardPath, "/name", Map.of("name", "Renamed?"), 403, DONE),
                 write("add member", Team::boardPath, "/members", Map.of("username", "OUTSIDER", "role", "VIEWER"),
                         403, DONE),
@@ -81,7 +90,8 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
     void everyRouteAnswersEveryVisitorAsItShould(Route route, Who who, int expected) {
         Team team = fixtures.team();
         long viewerMembership = memberships.find(team.boardId(), team.viewer()).orElseThrow().getId();
-        String path = route.path().apply(team).replace("VIEWER_MEMBERSHIP", Long.toString(viewerMembership));
+        String path = route.path().apply(team).replace("VIEWER_MEMBERSHIP", Long.toString(viewerMembership))
+                .replace("COLUMN_ID", team.columns().get(1).toString());
         WebSession visitor = visitor(team, who);
 
         int status = route.name().equals("event stream") ? streamStatus(visitor, path)

@@ -1,0 +1,165 @@
+package io.boardcast.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boardcast.support.BoardHtml;
+import io.boardcast.support.TeamIntegration;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.SseClient.Frame;
+import io.boardcast.testsupport.WebSession;
+import io.boardcast.testsupport.WebSession.Answer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Cards keep an order within their column: moves put them at a position, and every screen ends in the same order. */
+class CardOrderIT extends TeamIntegration {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private long todo;
+    private long doing;
+    private long first;
+    private long second;
+    private long third;
+
+    @BeforeEach
+    void threeMoreCards() {
+        todo = team.columns().get(0);
+        doing = team.columns().get(1);
+        first = team.taskId();
+        second = fixtures.task(team.boardId(), team.owner(), "Second").getId();
+        third = fixtures.task(team.boardId(), team.owner(), "Third").getId();
+    }
+
+    @Test
+    void aMoveWithinAColumnPutsTheCardAtItsPositionAndLeavesTheOthersVersions() {
+        Answer moved = editor.post(path(third), Map.of("columnId", "" + todo, "position", "0", "version", "0"));
+
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(order(todo)).containsExactly(third, first, second);
+        // Renumbering its neighbours is no edit of theirs: their open forms still hold the right version.
+        assertThat(editor.post(path(first), Map.of("columnId", "" + todo, "position", "2", "version", "0")).status())
+                .isEqualTo(302);
+        assertThat(order(todo)).containsExactly(third, second, first);
+    }
+
+    @Test
+    void aMoveToAnotherColumnInsertsTheCardAtItsPosition() {
+        editor.post(path(first), Map.of("columnId", "" + doing, "version", "0"));
+        editor.post(path(second), Map.of("columnId", "" + doing, "version", "0"));
+
+        editor.post(path(third), Map.of("columnId", "" + doing, "position", "1", "version", "0"));
+
+        assertThat(order(doing)).containsExactly(first, third, second);
+        assertThat(order(todo)).isEmpty();
+    }
+
+    @Test
+    void positionsOutsideTheColumnAreClampedAndNoPositionMeansTheEnd() {
+        editor.post(path(first), Map.of("columnId", "" + todo, "position", "99", "version", "0"));
+        assertThat(order(todo)).containsExactly(second, third, first);
+
+        editor.post(path(first), Map.of("columnId", "" + todo, "position", "-5", "version", "0"));
+        assertThat(order(todo)).containsExactly(first, second, third);
+
+        editor.post(path(first), Map.of("columnId", "" + todo, "version", "0"));
+        assertThat(order(todo)).containsExactly(second, third, first);
+    }
+
+    @Test
+    void aPositionThatIsNoNumberIsAClientErrorNotAServerError() {
+        Answer answer = editor.post(path(first), Map.of("columnId", "" + todo, "position", "top", "version", "0"));
+
+        assertThat(answer.status()).isBetween(400, 499);
+        assertThat(order(todo)).containsExactly(first, second, third);
+    }
+
+    @Test
+    void aReorderIsLoggedAndPushedAsTheColumnsHeaderWithItsNewOrderNotAsCards() {
+        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", "3")) {
+            editor.post(path(third), Map.of("columnId", "" + todo, "position", "0", "version", "0"));
+
+            Frame frame = stream.next(WAIT);
+            assertThat(frame.id()).isEqualTo("4");
+            assertThat(BoardHtml.headerOrder(frame.data(), todo)).containsExactly(third, first, second);
+            assertThat(frame.data()).contains("Task reordered: Third").doesNotContain("<li", "<section");
+        }
+    }
+
+    @Test
+    void concurrentMovesInOneColumnLeaveEveryStreamWithTheOrderTheDatabaseHas() throws Exception {
+        List<Long> cards = new ArrayList<>(List.of(first, second, third));
+        for (int i = 0; i < 5; i++) {
+            cards.add(fixtures.task(team.boardId(), team.owner(), "Card " + i).getId());
+        }
+        WebSession other = signedIn(team.owner());
+        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", "8")) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            Random random = new Random(11);
+            for (int i = 0; i < 40; i++) {
+                long card = cards.get(random.nextInt(cards.size()));
+                int position = random.nextInt(cards.size());
+                WebSession who = i % 2 == 0 ? editor : other;
+                // Version 0 stays current: moves within a column are no edits of the cards they renumber.
+                statuses.add(pool.submit(() -> who.htmxPost(path(card), Map.of("columnId", "" + todo,
+                        "position", "" + position, "version", "0")).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+            pool.shutdown();
+
+            List<Long> database = order(todo);
+            assertThat(database).containsExactlyInAnyOrderElementsOf(cards);
+            long last = WebSession.lastEventId(editor.get(team.boardPath()).body());
+            // What a screen ends with: the order in the last header pushed for the column.
+            Map<Long, List<Long>> lastPushed = new HashMap<>();
+            Frame frame;
+            do {
+                frame = stream.next(WAIT);
+                List<Long> header = BoardHtml.headerOrder(frame.data(), todo);
+                if (header != null) {
+                    lastPushed.put(todo, header);
+                }
+            } while (frame.seq() < last);
+            assertThat(lastPushed.get(todo)).isEqualTo(database);
+        }
+    }
+
+    @Test
+    void aMoveIntoAColumnOverItsLimitStandsAndTheMoverIsTold() {
+        editor.post(team.boardPath() + "/columns/" + doing, Map.of("name", "In progress", "wipLimit", "1",
+                "version", "0"));
+        editor.post(path(first), Map.of("columnId", "" + doing, "version", "0"));
+
+        Answer htmx = editor.htmxPost(path(second), Map.of("columnId", "" + doing, "version", "0"));
+        Answer plain = editor.post(path(third), Map.of("columnId", "" + doing, "version", "0"));
+
+        assertThat(htmx.status()).isEqualTo(200);
+        assertThat(htmx.body()).contains("\u201cIn progress\u201d is over its limit now: 2 / 1.",
+                "class=\"column-header over-limit\" id=\"column-" + doing + "-header\"", "2 / 1");
+        assertThat(plain.status()).isEqualTo(302);
+        String board = editor.get(plain.location()).body();
+        assertThat(board).contains("\u201cIn progress\u201d is over its limit now: 3 / 1.", "3 / 1", "over-limit");
+        assertThat(BoardHtml.cardsIn(board, doing)).containsExactly(first, second, third);
+        assertThat(editor.get(team.boardPath()).body()).doesNotContain("is over its limit now");
+    }
+
+    private String path(long taskId) {
+        return team.boardPath() + "/tasks/" + taskId + "/move";
+    }
+
+    private List<Long> order(long columnId) {
+        return BoardHtml.cardsIn(editor.get(team.boardPath()).body(), columnId);
+    }
+}
