@@ -78,7 +78,8 @@ class CommentFlowsIT extends PostgresWebIntegration {
             Frame deleted = stream.next(WAIT);
 
             assertThat(commented.event()).isEqualTo("board");
-            assertThat(commented.data()).doesNotContain("Soon gone", "id=\"task-" + team.taskId() + "\"");
+            assertThat(commented.data()).doesNotContain("Soon gone")
+                    .contains("id=\"task-" + team.taskId() + "\" hx-swap-oob=\"delete\"");
             assertThat(deleted.data()).contains("A task was deleted");
         }
     }

@@ -107,7 +107,7 @@ class RedisOutagesIT {
 
             // The move committed without waiting for the pause to end (4 s): publishing is off the writer's thread.
             assertThat(took).isLessThan(Duration.ofSeconds(2));
-            assertThat(stream.next(WAIT).data()).contains("id=\"task-" + team.taskId() + "\"");
+            assertThat(stream.next(WAIT).data()).contains("id=\"task-" + team.taskId() + "-version\"");
         }
     }
 
