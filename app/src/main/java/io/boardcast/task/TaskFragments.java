@@ -52,6 +52,7 @@ public class TaskFragments implements EventRenderer {
             }
             case TaskEvents.CREATED, TaskEvents.RESTORED -> {
                 onBoard.ifPresent(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)));
+                task.filter(t -> event.kind().equals(TaskEvents.RESTORED)).ifPresent(t -> summary(t, fragments));
                 headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
             }
             case TaskEvents.MOVED, TaskEvents.REORDERED -> {
@@ -63,6 +64,7 @@ public class TaskFragments implements EventRenderer {
                 if (onBoard.isEmpty()) {
                     fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId()));
                 }
+                task.ifPresent(t -> summary(t, fragments)); // an open task page says it is archived
                 headers(board, event.columnId(), null, canEdit, fragments);
             }
         }
