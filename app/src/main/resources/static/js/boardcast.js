@@ -12,6 +12,11 @@
     ];
     // Pushed columns contain cards: never pull those out as swaps of their own.
     htmx.config.allowNestedOobSwaps = false;
+    // While it settles a swap, htmx first copies each old element's attributes onto its new twin. SortableJS's
+    // animations leave style attributes (often style="") on the columns and cards they moved, and under our
+    // Content-Security-Policy (style-src 'self') setting one is refused with a console error. No markup of ours has
+    // inline styles, so there is nothing of the kind to settle.
+    htmx.config.attributesToSettle = ['class', 'width', 'height'];
 
     document.addEventListener('htmx:configRequest', function (event) {
         const token = document.querySelector('meta[name="csrf-token"]');
