@@ -12,6 +12,11 @@
     ];
     // Pushed columns contain cards: never pull those out as swaps of their own.
     htmx.config.allowNestedOobSwaps = false;
+    // While it settles a swap, htmx first copies each old element's attributes onto its new twin. SortableJS's
+    // animations leave style attributes (often style="") on the columns and cards they moved, and under our
+    // Content-Security-Policy (style-src 'self') setting one is refused with a console error. No markup of ours has
+    // inline styles, so there is nothing of the kind to settle.
+    htmx.config.attributesToSettle = ['class', 'width', 'height'];
 
     document.addEventListener('htmx:configRequest', function (event) {
         const token = document.querySelector('meta[name="csrf-token"]');
@@ -135,14 +140,17 @@
     }
 
     // --- Moving cards: drag and drop (SortableJS) and Alt+arrow keys post the card's own move form ----------------
+    // The column and place go with the request itself, not through the form's fields: a move made while the card's
+    // previous move is still in flight is queued by htmx and only then reads the form, after the first answer has
+    // cleared its position (below). The version is read then too, so it is the one the first answer brought.
     function postMove(card, columnId, position) {
         const form = card.querySelector('form.move');
         if (!form) {
             return;
         }
         form.querySelector('select[name="columnId"]').value = columnId;
-        form.querySelector('input[name="position"]').value = String(position);
-        htmx.trigger(form, 'submit');
+        htmx.ajax('POST', form.getAttribute('hx-post'), {source: form, swap: 'none',
+            values: {columnId: String(columnId), position: String(position)}});
     }
 
     document.addEventListener('htmx:afterRequest', function (event) {

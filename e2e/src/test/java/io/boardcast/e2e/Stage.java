@@ -36,6 +36,12 @@ final class Stage {
                 cluster().httpUrl());
     }
 
+    /** Signed in through nginx's plain HTTP listener, in a browser with JavaScript switched off. */
+    Visitor signInWithoutJavaScript(User user) {
+        return Visitor.signIn(user, newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)),
+                cluster().httpUrl(), cluster().httpUrl());
+    }
+
     /** Signed in through nginx's HTTP/2 TLS listener, trusting its self-signed certificate. */
     Visitor signInOverTls(User user) {
         return Visitor.signIn(user, newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)),

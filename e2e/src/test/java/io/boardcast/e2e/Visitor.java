@@ -33,6 +33,10 @@ record Visitor(User user, BrowserContext context, String baseUrl, WebSession htt
         return new BoardPage(open(board.path()), board).awaitLive();
     }
 
+    ColumnsPage openColumns(Board board) {
+        return new ColumnsPage(open(board.path() + "/columns"), board);
+    }
+
     TaskPage openTask(Board board, long taskId) {
         return new TaskPage(open(board.taskPath(taskId)), taskId).awaitLive();
     }
@@ -44,6 +48,11 @@ record Visitor(User user, BrowserContext context, String baseUrl, WebSession htt
             http.addMember(http.baseUrl(), id, editor.username(), "EDITOR");
         }
         return new Board(id, WebSession.columns(http.boardPage(http.baseUrl(), id)));
+    }
+
+    /** Gives someone a role on one of this visitor's boards: VIEWER, EDITOR or OWNER. */
+    void share(Board board, User member, String role) {
+        http.addMember(http.baseUrl(), board.id(), member.username(), role);
     }
 
     /** Creates a task through the plain form and returns its id; titles are unique within a test. */

@@ -207,9 +207,9 @@ public final class WebSession {
         return columns;
     }
 
-    /** The id of the card titled {@code title} on a board page. */
+    /** The id of the card titled {@code title} on a board page (the link may have attributes after its href). */
     public static long taskId(String html, long boardId, String title) {
-        Matcher card = Pattern.compile("href=\"/boards/" + boardId + "/tasks/(\\d+)\">" + Pattern.quote(title) + "</a>")
+        Matcher card = Pattern.compile("href=\"/boards/" + boardId + "/tasks/(\\d+)\"[^>]*>" + Pattern.quote(title) + "</a>")
                 .matcher(html);
         if (!card.find()) {
             throw new IllegalStateException("No card titled " + title + " on board " + boardId);

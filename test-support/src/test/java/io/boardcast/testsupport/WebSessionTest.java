@@ -16,6 +16,7 @@ class WebSessionTest {
             <li id="task-10"><a href="/boards/7/tasks/10">Fix the login bug</a></li>
             <h2><span id="column-4-name">In progress</span></h2>
             <li id="task-12"><a href="/boards/7/tasks/12">Plan (the) sprint</a></li>
+            <li id="task-14"><a class="card-title" href="/boards/7/tasks/14" aria-keyshortcuts="Alt+ArrowUp">Ship it</a></li>
             <form><input type="hidden" name="_csrf" value="field-token"></form>
             """;
 
@@ -30,9 +31,10 @@ class WebSessionTest {
     @Test
     void aBoardPageNamesItsColumnsTasksAndSequence() {
         assertThat(WebSession.columns(BOARD)).containsExactly(Map.entry("To do", 3L), Map.entry("In progress", 4L));
-        assertThat(WebSession.ids(BOARD, "task")).containsExactly(10L, 12L);
+        assertThat(WebSession.ids(BOARD, "task")).containsExactly(10L, 12L, 14L);
         assertThat(WebSession.lastEventId(BOARD)).isEqualTo(41);
         assertThat(WebSession.taskId(BOARD, 7, "Plan (the) sprint")).isEqualTo(12);
+        assertThat(WebSession.taskId(BOARD, 7, "Ship it")).isEqualTo(14); // an editor's card: attributes after href
     }
 
     @Test
