@@ -108,7 +108,16 @@
     // --- Card order: a pushed column header carries its column's cards by id, in order --------------------------
     // Headers are rendered from the current state, so the last one applied for a column is the database's order;
     // moving the cards the page has into that order converges however pushes, replies and drags interleave.
+    // While a card is dragged, pushed orders wait for the drop: Sortable's floating copy of the card has its id too,
+    // and a list must not be reordered under the pointer.
+    let dragging = false;
+    const held = new Set();
+
     function applyOrder(header) {
+        if (dragging) {
+            held.add(header.dataset.columnId);
+            return;
+        }
         const list = document.getElementById('column-' + header.dataset.columnId + '-cards');
         if (!list) {
             return;
@@ -177,10 +186,25 @@
                 Sortable.create(list, {
                     group: 'cards', handle: '.drag-handle', draggable: '.card', animation: 120,
                     forceFallback: true, fallbackTolerance: 3,
+                    onStart: function () {
+                        dragging = true;
+                    },
                     onEnd: function (event) {
-                        if (event.from !== event.to || event.oldIndex !== event.newIndex) {
+                        dragging = false;
+                        const moved = event.from !== event.to || event.oldIndex !== event.newIndex;
+                        if (moved) {
                             postMove(event.item, event.to.dataset.columnId, event.newIndex);
                         }
+                        // The answer to the move brings both of its columns' orders; the others' apply now.
+                        held.forEach(function (columnId) {
+                            const header = document.getElementById('column-' + columnId + '-header');
+                            const answered = moved && (columnId === event.from.dataset.columnId ||
+                                columnId === event.to.dataset.columnId);
+                            if (header && !answered) {
+                                applyOrder(header);
+                            }
+                        });
+                        held.clear();
                     }
                 });
             });
