@@ -4,15 +4,17 @@ import io.boardcast.board.Board;
 import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.ColumnEvents;
+import io.boardcast.board.Labels;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PushedFragments;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Column changes (the board module's kinds) for live viewers of the board page, which this module draws: the whole
+ * Column and label changes (the board module's kinds) for live viewers of the board page, which this module draws: the whole
  * body of columns, since a column's name, place or "done" flag shows in every card's move form. They are rare;
  * card moves, which are not, push far less (see {@link TaskFragments}).
  */
@@ -29,14 +31,15 @@ class BoardBodyFragments implements EventRenderer {
 
     @Override
     public Set<String> kinds() {
-        return ColumnEvents.KINDS;
+        Set<String> kinds = new HashSet<>(ColumnEvents.KINDS);
+        kinds.addAll(Labels.KINDS);
+        return kinds;
     }
 
     @Override
     public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
         boards.find(event.boardId()).ifPresent(board -> {
-            fragments.add("task/fragments", "columns",
-                    TaskFragments.bodyModel(board, taskFragments.columns(board), canEdit));
+            fragments.add("task/fragments", "columns", taskFragments.bodyModel(board, canEdit));
             fragments.add("task/fragments", "column-choice", Map.of("board", board));
             fragments.announce(event.kind(), columnName(board, event.columnId()));
         });

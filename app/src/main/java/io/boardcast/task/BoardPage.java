@@ -3,6 +3,7 @@ package io.boardcast.task;
 import io.boardcast.board.Board;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardService;
+import io.boardcast.board.Labels;
 import io.boardcast.board.Membership;
 import io.boardcast.realtime.EventLog;
 import java.security.Principal;
@@ -19,8 +20,10 @@ class BoardPage {
     private final BoardService boards;
     private final TaskFragments fragments;
     private final EventLog log;
+    private final Labels labels;
 
-    BoardPage(BoardAccess access, BoardService boards, TaskFragments fragments, EventLog log) {
+    BoardPage(BoardAccess access, BoardService boards, TaskFragments fragments, EventLog log, Labels labels) {
+        this.labels = labels;
         this.access = access;
         this.boards = boards;
         this.fragments = fragments;
@@ -39,6 +42,7 @@ class BoardPage {
         model.addAttribute("lastEventSeq", log.lastSeq(board.getId()));
         model.addAttribute("board", board);
         model.addAttribute("columns", fragments.columns(board));
+        model.addAttribute("labels", labels.of(board.getId()));
         model.addAttribute("canEdit", membership.canEdit());
         model.addAttribute("members", boards.members(board.getId()));
         model.addAttribute("form", form);

@@ -1,7 +1,9 @@
 package io.boardcast.task;
 
 import io.boardcast.account.Account;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +14,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.OptimisticLock;
 
 @Entity
@@ -64,6 +70,13 @@ public class Task {
     @Column(name = "comment_count", nullable = false)
     private int commentCount;
 
+    /** The board's labels on this task, by id (labels belong to the board module). Loaded with the task. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "task_labels", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "label_id")
+    private Set<Long> labelIds = new HashSet<>();
+
     /** Set while the task is archived: off the board, no reminders, comments and history kept. */
     @Column(name = "archived_at")
     private Instant archivedAt;
@@ -94,6 +107,8 @@ public class Task {
         this.description = details.description();
         this.assignee = details.assignee();
         this.dueAt = details.dueAt();
+        this.labelIds.clear();
+        this.labelIds.addAll(details.labelIds());
         this.updatedAt = now;
     }
 
@@ -169,6 +184,10 @@ public class Task {
             return "overdue";
         }
         return dueAt.equals(dueSoonFiredFor) ? "due-soon" : null;
+    }
+
+    public Set<Long> getLabelIds() {
+        return labelIds;
     }
 
     public Instant getArchivedAt() {

@@ -72,7 +72,7 @@ class TaskController {
         boardPage.addTo(model, membership, TaskForm.empty());
         Board board = membership.getBoard();
         return new ModelAndView(FragmentsRendering.fragment("task/fragments :: create-form", model.asMap())
-                .fragment(oob("task/fragments :: card-added", TaskFragments.cardModel(task, board, true)))
+                .fragment(oob("task/fragments :: card-added", fragments.cardModel(task, board, true)))
                 .fragment(header(board, task.getColumnId()))
                 .build());
     }

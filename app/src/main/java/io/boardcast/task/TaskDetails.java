@@ -2,7 +2,8 @@ package io.boardcast.task;
 
 import io.boardcast.account.Account;
 import java.time.Instant;
+import java.util.Set;
 
 /** The editable part of a task, already checked and resolved to entities. */
-record TaskDetails(String title, String description, Account assignee, Instant dueAt) {
+record TaskDetails(String title, String description, Account assignee, Instant dueAt, Set<Long> labelIds) {
 }

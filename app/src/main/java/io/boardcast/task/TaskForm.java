@@ -4,6 +4,8 @@ import io.boardcast.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -30,6 +32,9 @@ public class TaskForm {
 
     @PlainText
     private String zone;
+
+    /** The board's labels to put on the task (checkboxes; none ticked is an empty list). */
+    private List<Long> labelIds = new ArrayList<>();
     private Long version;
 
     public static TaskForm empty() {
@@ -92,6 +97,14 @@ public class TaskForm {
 
     public void setZone(String zone) {
         this.zone = zone;
+    }
+
+    public List<Long> getLabelIds() {
+        return labelIds;
+    }
+
+    public void setLabelIds(List<Long> labelIds) {
+        this.labelIds = labelIds == null ? new ArrayList<>() : labelIds;
     }
 
     public Long getVersion() {

@@ -1,8 +1,8 @@
 package io.boardcast.task;
 
 import io.boardcast.board.Board;
-import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardService;
+import io.boardcast.board.Labels;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PushedFragments;
@@ -24,10 +24,12 @@ public class TaskFragments implements EventRenderer {
 
     private final TaskRepository tasks;
     private final BoardService boards;
+    private final Labels labels;
 
-    TaskFragments(TaskRepository tasks, BoardService boards) {
+    TaskFragments(TaskRepository tasks, BoardService boards, Labels labels) {
         this.tasks = tasks;
         this.boards = boards;
+        this.labels = labels;
     }
 
     @Override
@@ -89,7 +91,8 @@ public class TaskFragments implements EventRenderer {
     /** The task page's summary of the task. */
     public void summary(Task task, PushedFragments fragments) {
         boards.find(task.getBoardId()).ifPresent(board ->
-                fragments.add("task/fragments", "summary", Map.of("task", task, "board", board)));
+                fragments.add("task/fragments", "summary", Map.of("task", task, "board", board,
+                        "labels", labels.of(board.getId()))));
     }
 
     /** The headers of the column a card is in now and of the one it left (null: none), if they still exist. */
@@ -117,15 +120,14 @@ public class TaskFragments implements EventRenderer {
                 .toList();
     }
 
-    static Map<String, Object> cardModel(Task task, Board board, boolean canEdit) {
-        return Map.of("task", task, "board", board, "canEdit", canEdit);
+    /** What a card needs: the task, its board (columns for the move form), the board's labels, and the variant. */
+    Map<String, Object> cardModel(Task task, Board board, boolean canEdit) {
+        return Map.of("task", task, "board", board, "labels", labels.of(board.getId()), "canEdit", canEdit);
     }
 
-    static Map<String, Object> bodyModel(Board board, List<CardColumn> columns, boolean canEdit) {
-        return Map.of("board", board, "columns", columns, "canEdit", canEdit);
-    }
-
-    static BoardColumn columnOf(Board board, long columnId) {
-        return board.column(columnId).orElseThrow();
+    /** What the board's body needs: its columns of cards and what every card needs. */
+    Map<String, Object> bodyModel(Board board, boolean canEdit) {
+        return Map.of("board", board, "columns", columns(board), "labels", labels.of(board.getId()),
+                "canEdit", canEdit);
     }
 }

@@ -2,11 +2,13 @@ package io.boardcast.task;
 
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardService;
+import io.boardcast.board.Labels;
 import io.boardcast.board.Membership;
 import io.boardcast.realtime.EventLog;
 import io.boardcast.web.NotFoundException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +23,11 @@ public class TaskPage {
     private final EventLog log;
     private final List<TaskPageSection> sections;
     private final TaskRepository tasks;
+    private final Labels labels;
 
     TaskPage(BoardAccess access, BoardService boards, EventLog log, List<TaskPageSection> sections,
-            TaskRepository tasks) {
+            TaskRepository tasks, Labels labels) {
+        this.labels = labels;
         this.tasks = tasks;
         this.access = access;
         this.boards = boards;
@@ -45,6 +49,7 @@ public class TaskPage {
         model.addAttribute("task", task);
         model.addAttribute("canEdit", membership.canEdit());
         model.addAttribute("members", boards.members(boardId));
+        model.addAttribute("labels", labels.of(boardId));
         model.addAttribute("form", form == null ? formOf(task) : form);
         model.addAttribute("sections", sections.stream().map(TaskPageSection::fragment).toList());
         sections.forEach(section -> section.addTo(model, task));
@@ -57,6 +62,7 @@ public class TaskPage {
         TaskForm form = TaskForm.of(task.getTitle(), task.getDescription(),
                 task.getAssignee() == null ? "" : task.getAssignee().getUsername(), due, "UTC");
         form.setColumnId(task.getColumnId());
+        form.setLabelIds(new ArrayList<>(task.getLabelIds()));
         form.setVersion(task.getVersion());
         return form;
     }

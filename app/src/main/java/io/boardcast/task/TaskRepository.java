@@ -7,9 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+/** Queries name the assignee to load with the cards; a LOAD graph keeps the labels' eager fetch as well. */
 interface TaskRepository extends JpaRepository<Task, Long> {
 
-    @EntityGraph(attributePaths = "assignee")
+    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.id = :taskId and t.boardId = :boardId")
     Optional<Task> findOnBoard(long boardId, long taskId);
 
@@ -18,12 +19,12 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     int nextPosition(long columnId);
 
     /** The board's cards (not archived), in their order within each column. */
-    @EntityGraph(attributePaths = "assignee")
+    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.boardId = :boardId and t.archivedAt is null order by t.position, t.id")
     List<Task> onBoard(long boardId);
 
     /** One column's cards, in order. */
-    @EntityGraph(attributePaths = "assignee")
+    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
     List<Task> inColumn(long columnId);
 
@@ -36,7 +37,7 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     List<Object[]> countsOn(long boardId);
 
     /** The board's archive, latest first. */
-    @EntityGraph(attributePaths = "assignee")
+    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.boardId = :boardId and t.archivedAt is not null"
             + " order by t.archivedAt desc, t.id desc")
     List<Task> archivedOn(long boardId);

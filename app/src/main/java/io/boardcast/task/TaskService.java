@@ -5,6 +5,7 @@ import io.boardcast.board.Board;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardService;
+import io.boardcast.board.Labels;
 import io.boardcast.board.Membership;
 import io.boardcast.task.TaskEvents.TaskArchived;
 import io.boardcast.task.TaskEvents.TaskCreated;
@@ -21,8 +22,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,12 +42,14 @@ public class TaskService {
     private final TaskRepository tasks;
     private final BoardService boards;
     private final BoardAccess access;
+    private final Labels labels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskService(TaskRepository tasks, BoardService boards, BoardAccess access, ApplicationEventPublisher events,
-            Clock clock) {
+    TaskService(TaskRepository tasks, BoardService boards, BoardAccess access, Labels labels,
+            ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.labels = labels;
         this.boards = boards;
         this.access = access;
         this.events = events;
@@ -211,7 +216,12 @@ public class TaskService {
                     .getAccount();
         }
         String description = form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription();
-        return new TaskDetails(form.getTitle().strip(), description, assignee, dueAt(form, storedDueAt));
+        Set<Long> labelIds = new HashSet<>(form.getLabelIds());
+        labelIds.remove(null);
+        if (!labels.allOn(boardId, labelIds)) {
+            throw new RejectedInput("labelIds", "Choose labels of this board.");
+        }
+        return new TaskDetails(form.getTitle().strip(), description, assignee, dueAt(form, storedDueAt), labelIds);
     }
 
     /**
