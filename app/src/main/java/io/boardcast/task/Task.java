@@ -64,6 +64,18 @@ public class Task {
     @Column(name = "comment_count", nullable = false)
     private int commentCount;
 
+    /**
+     * The checklist's progress, counted by the checklist module under the board's lock. Ticking an item is no reason to
+     * call the task's open forms stale, so neither counts for the version.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "checklist_done", nullable = false)
+    private int checklistDone;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "checklist_total", nullable = false)
+    private int checklistTotal;
+
     /** Set while the task is archived: off the board, no reminders, comments and history kept. */
     @Column(name = "archived_at")
     private Instant archivedAt;
@@ -119,6 +131,11 @@ public class Task {
 
     void commentAdded() {
         this.commentCount++;
+    }
+
+    void checklistCounted(int done, int total) {
+        this.checklistDone = done;
+        this.checklistTotal = total;
     }
 
     public Long getId() {
@@ -181,6 +198,14 @@ public class Task {
 
     public int getCommentCount() {
         return commentCount;
+    }
+
+    public int getChecklistDone() {
+        return checklistDone;
+    }
+
+    public int getChecklistTotal() {
+        return checklistTotal;
     }
 
     public long getVersion() {
