@@ -59,7 +59,7 @@ class ChecklistController {
         taskPage.addTo(model, boardId, taskId, principal.getName(), null);
         model.addAttribute("addError", problem);
         return Htmx.isRequest(request)
-                ? new ModelAndView(FragmentsRendering.fragment(FRAGMENTS + "form", model.asMap())
+                ? new ModelAndView(FragmentsRendering.fragment(FRAGMENTS + "add-form", model.asMap())
                         .status(HttpStatus.UNPROCESSABLE_ENTITY).build())
                 : new ModelAndView("task/show", model.asMap(), HttpStatus.UNPROCESSABLE_ENTITY);
     }
@@ -124,7 +124,7 @@ class ChecklistController {
         model.addAttribute("checklistForm", ChecklistForm.empty());
         model.addAttribute("oob", true);
         FragmentsRendering.Builder answer = emptyForm
-                ? FragmentsRendering.fragment(FRAGMENTS + "form", model.asMap()).fragment(FRAGMENTS + "list", model.asMap())
+                ? FragmentsRendering.fragment(FRAGMENTS + "add-form", model.asMap()).fragment(FRAGMENTS + "list", model.asMap())
                 : FragmentsRendering.fragment(FRAGMENTS + "list", model.asMap());
         return new ModelAndView(answer.fragment(FRAGMENTS + "heading", model.asMap()).build());
     }
