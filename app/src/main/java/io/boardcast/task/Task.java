@@ -77,6 +77,18 @@ public class Task {
     @Column(name = "label_id")
     private Set<Long> labelIds = new HashSet<>();
 
+    /**
+     * The checklist's progress, counted by the checklist module under the board's lock. Ticking an item is no reason to
+     * call the task's open forms stale, so neither counts for the version.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "checklist_done", nullable = false)
+    private int checklistDone;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "checklist_total", nullable = false)
+    private int checklistTotal;
+
     /** Set while the task is archived: off the board, no reminders, comments and history kept. */
     @Column(name = "archived_at")
     private Instant archivedAt;
@@ -134,6 +146,11 @@ public class Task {
 
     void commentAdded() {
         this.commentCount++;
+    }
+
+    void checklistCounted(int done, int total) {
+        this.checklistDone = done;
+        this.checklistTotal = total;
     }
 
     public Long getId() {
@@ -200,6 +217,14 @@ public class Task {
 
     public int getCommentCount() {
         return commentCount;
+    }
+
+    public int getChecklistDone() {
+        return checklistDone;
+    }
+
+    public int getChecklistTotal() {
+        return checklistTotal;
     }
 
     public long getVersion() {

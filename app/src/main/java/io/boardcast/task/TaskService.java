@@ -191,6 +191,17 @@ public class TaskService {
         return task;
     }
 
+    /**
+     * Sets the card's checklist progress, in the checklist's transaction (which holds the board's lock); the task as
+     * it is now, or not found. Not a change of the task's version: its open forms stay valid.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Task checklistCounted(long boardId, long taskId, int done, int total) {
+        Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+        task.checklistCounted(done, total);
+        return task;
+    }
+
     private Board lock(long boardId) {
         return boards.lock(boardId);
     }

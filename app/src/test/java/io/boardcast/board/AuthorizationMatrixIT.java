@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every route × every kind of visitor: who may see, who may change, and that nobody gets a 500. */
 class AuthorizationMatrixIT extends PostgresWebIntegration {
@@ -53,6 +54,14 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 write("move task", Team::taskPath, "/move", Map.of("columnId", "COLUMN", "version", "0"), DONE, DONE),
                 write("delete task", Team::taskPath, "/delete", Map.of(), DONE, DONE),
                 write("comment", Team::taskPath, "/comments", Map.of("body", "Allowed?"), DONE, DONE),
+                write("add checklist item", Team::taskPath, "/checklist", Map.of("text", "Allowed?"), DONE, DONE),
+                write("rename checklist item", Team::taskPath, "/checklist/ITEM_ID",
+                        Map.of("text", "Allowed?", "version", "0"), DONE, DONE),
+                write("toggle checklist item", Team::taskPath, "/checklist/ITEM_ID/toggle", Map.of("version", "0"),
+                        DONE, DONE),
+                write("move checklist item", Team::taskPath, "/checklist/ITEM_ID/move", Map.of("position", "0"),
+                        DONE, DONE),
+                write("delete checklist item", Team::taskPath, "/checklist/ITEM_ID/delete", Map.of(), DONE, DONE),
                 write("archive task", Team::taskPath, "/archive", Map.of(), DONE, DONE),
                 write("restore task", Team::taskPath, "/restore", Map.of(), DONE, DONE),
                 write("add column", Team::boardPath, "/columns", Map.of("name", "Allowed?"), DONE, DONE),
@@ -87,6 +96,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
     @Autowired
     MembershipRepository memberships;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("matrix")
     void everyRouteAnswersEveryVisitorAsItShould(Route route, Who who, int expected) {
@@ -94,6 +106,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         long viewerMembership = memberships.find(team.boardId(), team.viewer()).orElseThrow().getId();
         String path = route.path().apply(team).replace("VIEWER_MEMBERSHIP", Long.toString(viewerMembership))
                 .replace("COLUMN_ID", team.columns().get(1).toString());
+        if (path.contains("ITEM_ID")) {
+            path = path.replace("ITEM_ID", Long.toString(checklistItem(team)));
+        }
         WebSession visitor = visitor(team, who);
 
         int status = route.name().equals("event stream") ? streamStatus(visitor, path)
@@ -104,6 +119,15 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
             WebSession.Answer page = route.write() ? visitor.post(path, form(route, team)) : visitor.get(path);
             assertThat(page.location()).endsWith("/login");
         }
+    }
+
+    /** An item on the team's task, written directly: the routes under test are the checklist's own. */
+    private long checklistItem(Team team) {
+        jdbc.sql("""
+                insert into checklist_items (task_id, text, done, position, created_at, version)
+                values (?, 'An item', false, 0, current_timestamp, 0)""").param(team.taskId()).update();
+        return jdbc.sql("select max(id) from checklist_items where task_id = ?").param(team.taskId())
+                .query(Long.class).single();
     }
 
     private static Map<String, String> form(Route route, Team team) {
