@@ -66,13 +66,13 @@ class MarkdownIT extends TeamIntegration {
 
     @Test
     void scriptInACommentOrDescriptionShowsAsTextEverywhere() {
-        String script = "<script>window.__xss=1</script> ![x](https://evil.example/x.png) [y](javascript:alert(1))";
+        String script = "<script>window.__xss=1</script>\n\n![x](https://evil.example/x.png) [y](javascript:alert(1))";
         try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", lastEventSeq())) {
-            editor.post(team.taskPath() + "/comments", Map.of("body", script));
-            Frame comment = stream.next(WAIT);
             editor.post(team.taskPath(), Map.of("title", "Scripted", "description", script, "assignee", "",
                     "version", "0"));
             Frame edit = stream.next(WAIT);
+            editor.post(team.taskPath() + "/comments", Map.of("body", script));
+            Frame comment = stream.next(WAIT);
 
             for (String html : new String[] {comment.data(), edit.data(), viewer.get(team.taskPath()).body()}) {
                 assertThat(html).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;",
