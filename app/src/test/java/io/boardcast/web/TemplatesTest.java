@@ -38,6 +38,22 @@ class TemplatesTest {
     }
 
     @Test
+    void unescapedOutputIsOnlyEverRenderedMarkdown() throws Exception {
+        Pattern utext = Pattern.compile("th:utext=\"([^\"]*)\"");
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher unescaped = utext.matcher(Files.readString(template));
+            while (unescaped.find()) {
+                if (!unescaped.group(1).matches("\\$\\{#markdown\\.html\\([a-zA-Z.]+\\)\\}")) {
+                    found.add(template.getFileName() + ": " + unescaped.group());
+                }
+            }
+        }
+
+        assertThat(found).isEmpty();
+    }
+
+    @Test
     void htmxIsToldNotToInjectItsIndicatorStyle() throws Exception {
         String layout = Files.readString(root().resolve("layout.html"));
 
