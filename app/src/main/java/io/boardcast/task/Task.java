@@ -66,7 +66,11 @@ public class Task {
     @Column(name = "overdue_fired_for", insertable = false, updatable = false)
     private Instant overdueFiredFor;
 
-    /** Kept beside the task so a board of cards renders without counting comments per card. */
+    /**
+     * Kept beside the task so a board of cards renders without counting comments per card. A new comment is no
+     * reason to call the task's open edit and move forms stale, so the count doesn't bump the version.
+     */
+    @OptimisticLock(excluded = true)
     @Column(name = "comment_count", nullable = false)
     private int commentCount;
 

@@ -7,6 +7,7 @@ import io.boardcast.support.PostgresWebIntegration;
 import io.boardcast.testsupport.SseClient.Frame;
 import io.boardcast.testsupport.SseClient;
 import io.boardcast.testsupport.WebSession;
+import io.boardcast.testsupport.WebSession.Answer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -35,6 +36,17 @@ class CommentFlowsIT extends PostgresWebIntegration {
         team = fixtures.team();
         editor = signedIn(team.editor());
         viewer = signedIn(team.viewer());
+    }
+
+    @Test
+    void aCommentLeavesTheTasksOpenEditFormCurrent() {
+        comment("Said while someone edits");
+
+        // The editor's form was filled at version 0, before the comment.
+        Answer edited = editor.post(team.taskPath(), Map.of("title", "Edited after a comment", "version", "0"));
+
+        assertThat(edited.status()).isEqualTo(302);
+        assertThat(editor.get(team.taskPath()).body()).contains("Edited after a comment", "Said while someone edits");
     }
 
     @Test
