@@ -68,6 +68,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 write("edit column", Team::boardPath, "/columns/COLUMN_ID", Map.of("name", "Allowed?", "version", "0"),
                         DONE, DONE),
                 write("add label", Team::boardPath, "/labels", Map.of("name", "Allowed?", "color", "RED"), DONE, DONE),
+                write("edit label", Team::boardPath, "/labels/LABEL_ID",
+                        Map.of("name", "Allowed?", "color", "BLUE", "version", "0"), DONE, DONE),
+                write("delete label", Team::boardPath, "/labels/LABEL_ID/delete", Map.of(), DONE, DONE),
                 write("move column", Team::boardPath, "/columns/COLUMN_ID/move", Map.of("position", "0"), DONE, DONE),
                 write("delete column", Team::boardPath, "/columns/COLUMN_ID/delete", Map.of(), DONE, DONE),
                 write("rename board", Team::boardPath, "/name", Map.of("name", "Renamed?"), 403, DONE),
@@ -109,6 +112,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         if (path.contains("ITEM_ID")) {
             path = path.replace("ITEM_ID", Long.toString(checklistItem(team)));
         }
+        if (path.contains("LABEL_ID")) {
+            path = path.replace("LABEL_ID", Long.toString(label(team)));
+        }
         WebSession visitor = visitor(team, who);
 
         int status = route.name().equals("event stream") ? streamStatus(visitor, path)
@@ -128,6 +134,14 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 values (?, 'An item', false, 0, current_timestamp, 0)""").param(team.taskId()).update();
         return jdbc.sql("select max(id) from checklist_items where task_id = ?").param(team.taskId())
                 .query(Long.class).single();
+    }
+
+    /** A label of the team's board, written directly: the routes under test are the label's own. */
+    private long label(Team team) {
+        jdbc.sql("insert into labels (board_id, name, color, version) values (?, 'A label', 'RED', 0)")
+                .param(team.boardId()).update();
+        return jdbc.sql("select max(id) from labels where board_id = ?").param(team.boardId()).query(Long.class)
+                .single();
     }
 
     private static Map<String, String> form(Route route, Team team) {
