@@ -183,9 +183,14 @@
         lists.filter(function (list) { return columns.contains(list) && !list.dataset.sortable; })
             .forEach(function (list) {
                 list.dataset.sortable = 'true';
+                // The whole card drags (its handle shows that it can); its link still opens it and its form fields
+                // stay usable.
+                // Mice use the browser's own drag and drop; touch gets Sortable's fallback after a short press, so
+                // a swipe still scrolls the page.
                 Sortable.create(list, {
-                    group: 'cards', handle: '.drag-handle', draggable: '.card', animation: 120,
-                    forceFallback: true, fallbackTolerance: 3,
+                    group: 'cards', draggable: '.card', animation: 120,
+                    filter: 'select, input, button, label', preventOnFilter: false,
+                    delay: 150, delayOnTouchOnly: true, touchStartThreshold: 4,
                     onStart: function () {
                         dragging = true;
                     },
@@ -211,7 +216,8 @@
         if ((root === document || root === columns || root.contains(columns)) && !columns.dataset.sortable) {
             columns.dataset.sortable = 'true';
             Sortable.create(columns, {
-                handle: '.column-handle', draggable: '.column', animation: 120, forceFallback: true,
+                handle: '.column-header', draggable: '.column', animation: 120,
+                delay: 150, delayOnTouchOnly: true, touchStartThreshold: 4,
                 fallbackTolerance: 3,
                 onEnd: function (event) {
                     if (event.oldIndex === event.newIndex) {

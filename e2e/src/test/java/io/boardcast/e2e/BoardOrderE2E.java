@@ -79,6 +79,28 @@ class BoardOrderE2E {
     }
 
     @Test
+    void aCardDraggedWithPlaywrightsOwnDragToLandsOnTheOtherBrowserToo(Stage stage) {
+        Visitor alice = stage.signIn(ALICE);
+        Visitor bob = stage.signIn(BOB);
+        Board board = alice.createBoard("Plain drag", BOB);
+        long first = alice.createTask(board, "First", "To do");
+        alice.createTask(board, "Second", "To do");
+        long doing = alice.createTask(board, "Doing", "In progress");
+        BoardPage alicesBoard = alice.openBoard(board).awaitLive();
+        BoardPage bobsBoard = bob.openBoard(board).awaitLive();
+
+        // The simplest drag a test (or a person) makes: grab the card anywhere, drop it on another card.
+        alicesBoard.card(first).dragTo(alicesBoard.card(doing));
+
+        for (BoardPage page : new BoardPage[] {alicesBoard, bobsBoard}) {
+            assertThat(page.cardTitles("To do")).hasText(new String[] {"Second"}, live());
+            assertThat(page.cardIn("In progress", first)).hasCount(1, new LocatorAssertions.HasCountOptions()
+                    .setTimeout(PROPAGATION_MS));
+            assertThat(page.cardTitles("In progress")).hasCount(2);
+        }
+    }
+
+    @Test
     void altArrowsMoveAFocusedCardToTheNextColumnThenDownAndSayWhereItWent(Stage stage) {
         Visitor alice = stage.signIn(ALICE);
         Visitor bob = stage.signIn(BOB);

@@ -208,8 +208,10 @@ record BoardPage(Page page, Board board) {
     }
 
     private long release() {
-        page.evaluate("() => document.addEventListener('pointerup', () => { window.__boardcastE2eDroppedAt = Date.now(); },"
-                + " {once: true, capture: true})");
+        // A mouse drag ends in the browser's own drop (dragend), a touch drag in Sortable's fallback (pointerup).
+        page.evaluate("() => { window.__boardcastE2eDroppedAt = undefined; ['pointerup', 'drop', 'dragend'].forEach(type =>"
+                + " document.addEventListener(type, () => { window.__boardcastE2eDroppedAt ??= Date.now(); },"
+                + " {once: true, capture: true})); }");
         page.mouse().up();
         return ((Number) page.evaluate("() => window.__boardcastE2eDroppedAt")).longValue();
     }
