@@ -271,6 +271,25 @@
         postMove(card, to.dataset.columnId, position);
     });
 
+    // An htmx answer is rendered at one point of the board's sequence, and the stream may have shown a later change
+    // (a reminder firing just after an edit) before the answer arrives. A task's detail older than what the page has
+    // applied is fetched again, so the answer can't put back what the later change replaced.
+    document.addEventListener('htmx:afterSwap', function (event) {
+        const detail = event.detail.target;
+        if (!(detail instanceof Element) || !detail.classList.contains('task-detail') || !live()) {
+            return;
+        }
+        const fresh = document.getElementById(detail.id);
+        const renderedAt = fresh ? Number(fresh.dataset.seq) : NaN;
+        if (Number.isFinite(renderedAt) && renderedAt < lastAppliedId()) {
+            const summary = fresh.querySelector('.task-summary');
+            if (summary) {
+                htmx.ajax('GET', window.location.pathname, {target: '#' + summary.id, select: '#' + summary.id,
+                    swap: 'outerHTML'});
+            }
+        }
+    });
+
     // --- Toasts: a dismiss button removes its toast (a delegated listener: no inline handlers under our CSP) ---
     document.addEventListener('click', function (event) {
         const dismiss = event.target.closest('.toast .dismiss');
