@@ -1,6 +1,8 @@
 package io.boardcast.board;
 
 import io.boardcast.web.Htmx;
+import io.boardcast.web.RefusedChange;
+import io.boardcast.web.StaleFormException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -71,7 +73,7 @@ class ColumnController {
         try {
             columns.edit(boardId, columnId, principal.getName(), form);
             return done(boardId);
-        } catch (ColumnService.Stale stale) {
+        } catch (StaleFormException stale) {
             model.addAttribute("problem", Map.of(columnId, STALE));
             return page(boardId, principal, model, HttpStatus.CONFLICT);
         }
@@ -96,7 +98,7 @@ class ColumnController {
         try {
             columns.delete(boardId, columnId, principal.getName(), moveTasksTo);
             return done(boardId);
-        } catch (ColumnService.Refused refused) {
+        } catch (RefusedChange refused) {
             model.addAttribute("problem", Map.of(columnId, refused.getMessage()));
             return page(boardId, principal, model, HttpStatus.CONFLICT);
         }

@@ -2,6 +2,8 @@ package io.boardcast.board;
 
 import io.boardcast.board.ColumnEvents.ColumnChanged;
 import io.boardcast.web.NotFoundException;
+import io.boardcast.web.RefusedChange;
+import io.boardcast.web.StaleFormException;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -13,20 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ColumnService {
-
-    /** Why a column change was refused, in words for the person who asked. */
-    static class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** The form was filled in against an older version of the column. */
-    static class Stale extends RuntimeException {
-        Stale() {
-            super(null, null, false, false);
-        }
-    }
 
     private final BoardService boards;
     private final BoardAccess access;
@@ -56,7 +44,7 @@ class ColumnService {
         access.edit(boardId, username);
         BoardColumn column = column(boards.lock(boardId), columnId);
         if (form.getVersion() == null || form.getVersion() != column.getVersion()) {
-            throw new Stale();
+            throw new StaleFormException();
         }
         String name = form.getName().strip();
         if (!name.equals(column.getName())) {
@@ -95,19 +83,19 @@ class ColumnService {
         Board board = boards.lock(boardId);
         BoardColumn column = column(board, columnId);
         if (board.getColumns().size() == 1) {
-            throw new Refused("A board keeps at least one column: add another before deleting this one.");
+            throw new RefusedChange("A board keeps at least one column: add another before deleting this one.");
         }
         BoardColumn target;
         if (moveTasksTo == null) {
             if (cards.countsOn(boardId).getOrDefault(columnId, 0) > 0) {
-                throw new Refused("\u201c" + column.getName() + "\u201d still has tasks: choose a column to move"
+                throw new RefusedChange("\u201c" + column.getName() + "\u201d still has tasks: choose a column to move"
                         + " them to, or move them first.");
             }
             // Archived cards still need a column to be restored to: the first one that stays.
             target = board.getColumns().stream().filter(c -> c != column).findFirst().orElseThrow();
         } else {
             target = board.column(moveTasksTo).filter(c -> c != column)
-                    .orElseThrow(() -> new Refused("Choose another column of this board for its tasks."));
+                    .orElseThrow(() -> new RefusedChange("Choose another column of this board for its tasks."));
         }
         cards.moveAll(boardId, columnId, target.getId());
         board.removeColumn(column);

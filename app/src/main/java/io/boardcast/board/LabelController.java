@@ -1,7 +1,10 @@
 package io.boardcast.board;
 
+import io.boardcast.web.RefusedChange;
+import io.boardcast.web.StaleFormException;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -33,8 +36,9 @@ class LabelController {
     @GetMapping
     String show(@PathVariable long boardId, Principal principal, Model model) {
         model.addAttribute("board", access.edit(boardId, principal.getName()).getBoard());
-        model.addAttribute("labels", labels.of(boardId));
-        model.addAttribute("forms", labels.of(boardId).stream().collect(Collectors.toMap(Label::getId, LabelForm::of)));
+        List<Label> onBoard = labels.of(boardId);
+        model.addAttribute("labels", onBoard);
+        model.addAttribute("forms", onBoard.stream().collect(Collectors.toMap(Label::getId, LabelForm::of)));
         model.addAttribute("colors", LabelColor.values());
         if (!model.containsAttribute("addForm")) {
             model.addAttribute("addForm", new LabelForm());
@@ -50,7 +54,7 @@ class LabelController {
             try {
                 labels.add(boardId, principal.getName(), form);
                 return done(boardId);
-            } catch (Labels.Refused refused) {
+            } catch (RefusedChange refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
             }
         }
@@ -66,9 +70,9 @@ class LabelController {
             try {
                 labels.edit(boardId, labelId, principal.getName(), form);
                 return done(boardId);
-            } catch (Labels.Refused refused) {
+            } catch (RefusedChange refused) {
                 result.rejectValue(refused.field(), "refused", refused.getMessage());
-            } catch (Labels.Stale stale) {
+            } catch (StaleFormException stale) {
                 model.addAttribute("editing", null);
                 model.addAttribute("problem", Map.of(labelId, STALE));
                 return page(boardId, principal, model, HttpStatus.CONFLICT);

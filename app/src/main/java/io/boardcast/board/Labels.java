@@ -2,6 +2,8 @@ package io.boardcast.board;
 
 import io.boardcast.realtime.BoardChange;
 import io.boardcast.web.NotFoundException;
+import io.boardcast.web.RefusedChange;
+import io.boardcast.web.StaleFormException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -24,26 +26,6 @@ public class Labels {
 
     /** One change to one of a board's labels. */
     record LabelChanged(long boardId, String kind) implements BoardChange {
-    }
-
-    /** Why a label change was refused, in words for the person who asked. */
-    static class Refused extends RuntimeException {
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-
-        String field() {
-            return field;
-        }
-    }
-
-    static class Stale extends RuntimeException {
-        Stale() {
-            super(null, null, false, false);
-        }
     }
 
     private final LabelRepository labels;
@@ -87,7 +69,7 @@ public class Labels {
         boards.lock(boardId);
         Label label = labels.findByIdAndBoardId(labelId, boardId).orElseThrow(NotFoundException::new);
         if (form.getVersion() == null || form.getVersion() != label.getVersion()) {
-            throw new Stale();
+            throw new StaleFormException();
         }
         label.change(unique(boardId, form.getName(), labelId), form.getColor());
         labels.flush();
@@ -106,7 +88,7 @@ public class Labels {
     private String unique(long boardId, String name, long exceptId) {
         String stripped = name.strip();
         if (labels.existsByBoardIdAndNameIgnoreCaseAndIdNot(boardId, stripped, exceptId)) {
-            throw new Refused("name", "This board already has a label called \u201c" + stripped + "\u201d.");
+            throw new RefusedChange("name", "This board already has a label called \u201c" + stripped + "\u201d.");
         }
         return stripped;
     }

@@ -4,6 +4,8 @@ import io.boardcast.board.BoardAccess;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskPage;
 import io.boardcast.web.Htmx;
+import io.boardcast.web.RefusedChange;
+import io.boardcast.web.StaleFormException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -52,7 +54,7 @@ class ChecklistController {
         if (problem == null) {
             try {
                 return changed(checklist.add(boardId, taskId, principal.getName(), form.text()), true, request, model);
-            } catch (ChecklistService.Refused refused) {
+            } catch (RefusedChange refused) {
                 problem = refused.getMessage();
             }
         }
@@ -77,7 +79,7 @@ class ChecklistController {
         try {
             return changed(checklist.rename(boardId, taskId, itemId, principal.getName(), form.text(),
                     form.version()), false, request, model);
-        } catch (ChecklistService.Stale stale) {
+        } catch (StaleFormException stale) {
             return problem(boardId, taskId, new ItemProblem(itemId, null, STALE), HttpStatus.CONFLICT, principal,
                     request, model);
         }
@@ -90,7 +92,7 @@ class ChecklistController {
         try {
             return changed(checklist.toggle(boardId, taskId, itemId, principal.getName(), version), false, request,
                     model);
-        } catch (ChecklistService.Stale stale) {
+        } catch (StaleFormException stale) {
             return problem(boardId, taskId, new ItemProblem(itemId, null, STALE), HttpStatus.CONFLICT, principal,
                     request, model);
         }

@@ -5,6 +5,8 @@ import io.boardcast.board.BoardService;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskService;
 import io.boardcast.web.NotFoundException;
+import io.boardcast.web.RefusedChange;
+import io.boardcast.web.StaleFormException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ class ChecklistService {
     public Task add(long boardId, long taskId, String username, String text) {
         List<ChecklistItem> list = locked(boardId, taskId, username);
         if (list.size() >= MAX_ITEMS) {
-            throw new Refused("A checklist has at most " + MAX_ITEMS + " items.");
+            throw new RefusedChange("A checklist has at most " + MAX_ITEMS + " items.");
         }
         list.add(items.save(new ChecklistItem(taskId, text.strip(), list.size(), clock.instant())));
         return changed(boardId, taskId, list);
@@ -118,27 +120,8 @@ class ChecklistService {
 
     private static ChecklistItem fresh(ChecklistItem item, Long version) {
         if (version != null && version != item.getVersion()) {
-            throw new Stale(item.getId());
+            throw new StaleFormException();
         }
         return item;
-    }
-
-    /** The form showed an older version of the item than the one stored. */
-    static final class Stale extends RuntimeException {
-
-        final long itemId;
-
-        Stale(long itemId) {
-            super(null, null, false, false);
-            this.itemId = itemId;
-        }
-    }
-
-    /** A change the checklist can't take (it is full). */
-    static final class Refused extends RuntimeException {
-
-        Refused(String message) {
-            super(message, null, false, false);
-        }
     }
 }
