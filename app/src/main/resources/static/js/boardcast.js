@@ -75,6 +75,11 @@
     // An appended element (beforeend/afterbegin: htmx hands us the wrapper, not a fragment) whose id the page already
     // shows is left out: the poster gets a new comment both in its htmx answer and from the stream.
     document.addEventListener('htmx:oobBeforeSwap', function (event) {
+        if (event.detail.target && event.detail.target.id === 'live') {
+            // A new filter brings a new stream, which resumes from where its cards were read, not from this one.
+            lastApplied = null;
+            return;
+        }
         const wrapper = event.detail.fragment;
         if (!(wrapper instanceof Element)) {
             return; // an outerHTML swap replaces by id, which is idempotent already
@@ -123,14 +128,16 @@
             return;
         }
         const focused = document.activeElement;
-        (header.dataset.order || '').split(' ').filter(Boolean).forEach(function (id, index) {
+        let index = 0; // among the cards this page shows: a filtered page shows some of the column's
+        (header.dataset.order || '').split(' ').filter(Boolean).forEach(function (id) {
             const card = document.getElementById('task-' + id);
             if (!card) {
-                return; // arrives with its own event
+                return; // arrives with its own event, or is filtered out
             }
             if (list.children[index] !== card) {
                 list.insertBefore(card, list.children[index] || null);
             }
+            index++;
             const select = card.querySelector('select[name="columnId"]');
             if (select) {
                 select.value = header.dataset.columnId;

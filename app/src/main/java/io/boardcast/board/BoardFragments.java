@@ -2,6 +2,7 @@ package io.boardcast.board;
 
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ class BoardFragments implements EventRenderer {
     }
 
     @Override
-    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+    public void render(BoardEvent event, PageView view, PushedFragments fragments) {
         boards.findById(event.boardId()).ifPresent(board -> {
             fragments.add("board/fragments", "name", Map.of("board", board));
             fragments.announce(event.kind(), board.getName());

@@ -2,6 +2,7 @@ package io.boardcast.checklist;
 
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.TaskFragments;
 import java.util.Map;
@@ -31,9 +32,9 @@ class ChecklistFragments implements EventRenderer {
     }
 
     @Override
-    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        taskFragments.card(event, canEdit, fragments).ifPresent(task -> {
-            Map<String, Object> model = Map.of("task", task, "canEdit", canEdit,
+    public void render(BoardEvent event, PageView view, PushedFragments fragments) {
+        taskFragments.card(event, view, fragments).ifPresent(task -> {
+            Map<String, Object> model = Map.of("task", task, "canEdit", view.canEdit(),
                     "checklist", items.findByTaskIdOrderByPositionAscIdAsc(task.getId()));
             fragments.add("checklist/fragments", "list", model);
             fragments.add("checklist/fragments", "heading", model);

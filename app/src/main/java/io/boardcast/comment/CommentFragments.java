@@ -2,6 +2,7 @@ package io.boardcast.comment;
 
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.TaskFragments;
 import java.util.Map;
@@ -29,8 +30,8 @@ class CommentFragments implements EventRenderer {
     }
 
     @Override
-    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        taskFragments.card(event, canEdit, fragments).ifPresent(task -> {
+    public void render(BoardEvent event, PageView view, PushedFragments fragments) {
+        taskFragments.card(event, view, fragments).ifPresent(task -> {
             if (event.commentId() != null) {
                 comments.findByIdAndTaskId(event.commentId(), task.getId()).ifPresent(comment ->
                         fragments.add("comment/fragments", "appended", Map.of("comment", comment)));

@@ -38,7 +38,7 @@ final class BoardFeed {
     private final long boardId;
     private final Log log;
     private final Executor worker;
-    private final BiFunction<BoardEvent, Boolean, String> renderer;
+    private final BiFunction<BoardEvent, PageView, String> renderer;
     private final RealtimeMetrics metrics;
     private final int recentCount;
     private final int recentChars;
@@ -53,7 +53,7 @@ final class BoardFeed {
     private boolean catchingUp;
     private boolean retired;
 
-    BoardFeed(long boardId, long lastSeq, Log log, Executor worker, BiFunction<BoardEvent, Boolean, String> renderer,
+    BoardFeed(long boardId, long lastSeq, Log log, Executor worker, BiFunction<BoardEvent, PageView, String> renderer,
             RealtimeMetrics metrics, int recentCount, int recentChars) {
         this.boardId = boardId;
         this.lastSeq = lastSeq;
@@ -277,14 +277,7 @@ final class BoardFeed {
 
     private void prerender(EventFrame event) {
         try {
-            boolean editors = streams.stream().anyMatch(ClientStream::canEdit);
-            boolean viewers = streams.stream().anyMatch(stream -> !stream.canEdit());
-            if (editors) {
-                event.frame(true);
-            }
-            if (viewers) {
-                event.frame(false);
-            }
+            streams.stream().map(ClientStream::view).distinct().forEach(event::frame);
         } catch (RuntimeException renderFailed) {
             logger.warn("Could not render event {} of board {} ({}); its streams' senders will try again",
                     event.seq(), boardId, renderFailed.toString());

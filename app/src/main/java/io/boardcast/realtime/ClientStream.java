@@ -37,7 +37,7 @@ final class ClientStream {
     private final long boardId;
     private final String username;
     private final String sessionId;
-    private final boolean canEdit;
+    private final PageView view;
     private final SseEmitter emitter;
     private final int capacity;
     private final BlockingQueue<Outgoing> queue;
@@ -53,12 +53,12 @@ final class ClientStream {
     /** Live events that arrive while a replay is being read; null when not replaying. Guarded by {@code this}. */
     private List<EventFrame> held;
 
-    ClientStream(long boardId, String username, String sessionId, boolean canEdit, SseEmitter emitter, int capacity,
+    ClientStream(long boardId, String username, String sessionId, PageView view, SseEmitter emitter, int capacity,
             Executor sender, RealtimeMetrics metrics, Clock clock, Consumer<ClientStream> onClose) {
         this.boardId = boardId;
         this.username = username;
         this.sessionId = sessionId;
-        this.canEdit = canEdit;
+        this.view = view;
         this.emitter = emitter;
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -76,8 +76,8 @@ final class ClientStream {
         return username;
     }
 
-    boolean canEdit() {
-        return canEdit;
+    PageView view() {
+        return view;
     }
 
     String sessionId() {
@@ -178,7 +178,7 @@ final class ClientStream {
                     break;
                 }
                 if (next.event() != null) {
-                    emitter.send(next.event().frame(canEdit));
+                    emitter.send(next.event().frame(view));
                     metrics.delivered(next.event().event().publishedAt(), clock.millis());
                 } else {
                     emitter.send(next.frame());

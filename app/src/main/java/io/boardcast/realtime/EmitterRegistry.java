@@ -69,16 +69,16 @@ class EmitterRegistry {
      *
      * @throws StreamLimits.TooManyStreams when the session or the user already has as many streams as allowed
      */
-    SseEmitter open(long boardId, String username, String sessionId, boolean canEdit, long lastEventId) {
-        return open(boardId, username, sessionId, canEdit, lastEventId,
+    SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId) {
+        return open(boardId, username, sessionId, view, lastEventId,
                 new SseEmitter(properties.streamTimeout().toMillis()));
     }
 
     /** {@link #open} writing to the given emitter (unit tests pass one that records what is written). */
-    SseEmitter open(long boardId, String username, String sessionId, boolean canEdit, long lastEventId,
+    SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId,
             SseEmitter emitter) {
         limits.acquire(username, sessionId);
-        ClientStream stream = new ClientStream(boardId, username, sessionId, canEdit, emitter,
+        ClientStream stream = new ClientStream(boardId, username, sessionId, view, emitter,
                 properties.queueCapacity(), sender, metrics, clock, this::closed);
         emitter.onCompletion(stream::closedByContainer);
         emitter.onTimeout(stream::close);

@@ -17,7 +17,7 @@ public interface EventRenderer {
      * transaction), so a replayed or repeated event shows the same. Total: it must cope with whatever happened to
      * the event's task since (deleted, moved, renamed) and throw only when the database can't be read.
      *
-     * @param canEdit whether the viewer may edit (editors get forms that viewers don't)
+     * @param view what the page shows: forms or not, and its filter (a card outside it must not show)
      */
-    void render(BoardEvent event, boolean canEdit, PushedFragments fragments);
+    void render(BoardEvent event, PageView view, PushedFragments fragments);
 }

@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A board's live updates as Server-Sent Events, for members only. Resumes after the client's last event id, taken
- * from the browser's own Last-Event-ID header or, when htmx re-creates the EventSource, from the query.
+ * from the browser's own Last-Event-ID header or, when htmx re-creates the EventSource, from the query. A filtered board
+ * page names its filter ({@code filter}), so that cards outside it leave and cards inside it arrive.
  */
 @RestController
 class EventStreamController {
@@ -37,15 +39,19 @@ class EventStreamController {
     SseEmitter events(@PathVariable long boardId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+            @RequestParam(name = "filter", required = false) String filter,
             Principal principal, HttpServletRequest request, HttpServletResponse response) {
         // Not found, like every page of the board, so that non-members can't tell it exists.
         boolean canEdit = access.canEdit(boardId, principal.getName()).orElseThrow(NotFoundException::new);
+        if (filter != null && filter.length() > PageView.MAX_FILTER_LENGTH) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The filter is too long.");
+        }
         // nginx and similar proxies would otherwise hold events back in their buffers.
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-store");
         long lastEventId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
-        return registry.open(boardId, principal.getName(), request.getSession().getId(), canEdit,
-                lastEventId);
+        return registry.open(boardId, principal.getName(), request.getSession().getId(),
+                new PageView(canEdit, filter), lastEventId);
     }
 
     @ExceptionHandler(StreamLimits.TooManyStreams.class)

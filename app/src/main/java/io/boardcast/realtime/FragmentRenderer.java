@@ -34,14 +34,14 @@ class FragmentRenderer {
     }
 
     /** Total; throws only when the database can't be read. */
-    String render(BoardEvent event, boolean canEdit) {
+    String render(BoardEvent event, PageView view) {
         EventRenderer renderer = byKind.get(event.kind());
         if (renderer == null) {
             return "";
         }
         return readOnly.execute(status -> {
             PushedFragments fragments = new PushedFragments(templates);
-            renderer.render(event, canEdit, fragments);
+            renderer.render(event, view, fragments);
             return fragments.html();
         });
     }

@@ -2,6 +2,7 @@ package io.boardcast.reminder;
 
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskFragments;
@@ -29,8 +30,8 @@ class ReminderFragments implements EventRenderer {
     }
 
     @Override
-    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-        taskFragments.card(event, canEdit, fragments).ifPresent(task -> {
+    public void render(BoardEvent event, PageView view, PushedFragments fragments) {
+        taskFragments.card(event, view, fragments).ifPresent(task -> {
             taskFragments.summary(task, fragments);
             if (task.getDueAt() != null) {
                 // No toast once the due date is gone: there is nothing left to remind of.

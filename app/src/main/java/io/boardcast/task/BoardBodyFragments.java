@@ -7,6 +7,7 @@ import io.boardcast.board.ColumnEvents;
 import io.boardcast.board.Labels;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import java.util.HashSet;
 import java.util.Map;
@@ -37,9 +38,9 @@ class BoardBodyFragments implements EventRenderer {
     }
 
     @Override
-    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+    public void render(BoardEvent event, PageView view, PushedFragments fragments) {
         boards.find(event.boardId()).ifPresent(board -> {
-            fragments.add("task/fragments", "columns", taskFragments.bodyModel(board, canEdit));
+            fragments.add("task/fragments", "columns", taskFragments.bodyModel(board, view));
             fragments.add("task/fragments", "column-choice", Map.of("board", board));
             fragments.announce(event.kind(), columnName(board, event.columnId()));
         });

@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
  */
 public record CardColumn(long id, String name, Integer wipLimit, boolean done, List<Long> order, List<Task> tasks) {
 
-    static CardColumn of(BoardColumn column, List<Task> tasks) {
+    /** The column with every card in its order, of which {@code shown} are drawn (a filtered page's). */
+    static CardColumn of(BoardColumn column, List<Task> all, List<Task> shown) {
         return new CardColumn(column.getId(), column.getName(), column.getWipLimit(), column.isDone(),
-                tasks.stream().map(Task::getId).toList(), tasks);
+                all.stream().map(Task::getId).toList(), shown);
     }
 
     /** The header alone: what a card moving in or out of the column changes. */

@@ -5,6 +5,7 @@ import io.boardcast.board.BoardService;
 import io.boardcast.board.Labels;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
+import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * and the htmx answers are made of. A card that arrives, leaves or moves pushes only itself (or, for a move, its new
  * version) and the headers of the columns involved, whose card order puts every card in place. Modules whose
  * changes show on a card (comments, reminders) push it through here.
+ * <p>
+ * A filtered page's stream gets, for any change of a card, either the card's removal (it doesn't match now) or the
+ * card appended to its column unless the page has it, then swapped in and put in place by its column's header (it
+ * does): so cards leave and arrive as they start or stop matching, whatever changed them.
  */
 @Component
 public class TaskFragments implements EventRenderer {
@@ -25,11 +30,13 @@ public class TaskFragments implements EventRenderer {
     private final TaskRepository tasks;
     private final BoardService boards;
     private final Labels labels;
+    private final CardFilters filters;
 
-    TaskFragments(TaskRepository tasks, BoardService boards, Labels labels) {
+    TaskFragments(TaskRepository tasks, BoardService boards, Labels labels, CardFilters filters) {
         this.tasks = tasks;
         this.boards = boards;
         this.labels = labels;
+        this.filters = filters;
     }
 
     @Override
@@ -39,26 +46,32 @@ public class TaskFragments implements EventRenderer {
     }
 
     @Override
-    public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+    public void render(BoardEvent event, PageView view, PushedFragments fragments) {
         Optional<Board> found = boards.find(event.boardId());
         if (found.isEmpty()) {
             return;
         }
         Board board = found.get();
         Optional<Task> task = tasks.findById(event.taskId());
+        boolean canEdit = view.canEdit();
         Optional<Task> onBoard = task.filter(t -> !t.isArchived());
+        Optional<Task> shown = onBoard.filter(t -> shows(board, t, view));
         switch (event.kind()) {
             case TaskEvents.EDITED -> {
-                card(event, canEdit, fragments);
+                card(event, view, fragments);
                 task.ifPresent(t -> summary(t, fragments));
             }
             case TaskEvents.CREATED, TaskEvents.RESTORED -> {
-                onBoard.ifPresent(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)));
+                shown.ifPresent(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)));
                 task.filter(t -> event.kind().equals(TaskEvents.RESTORED)).ifPresent(t -> summary(t, fragments));
                 headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
             }
             case TaskEvents.MOVED, TaskEvents.REORDERED -> {
-                onBoard.ifPresent(t -> fragments.add("task/fragments", "card-version", Map.of("task", t)));
+                if (view.filtered()) {
+                    shown.ifPresentOrElse(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)),
+                            () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
+                }
+                shown.ifPresent(t -> fragments.add("task/fragments", "card-version", Map.of("task", t)));
                 headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
                         canEdit, fragments);
             }
@@ -77,11 +90,20 @@ public class TaskFragments implements EventRenderer {
      * The event's card as it is now (or its removal when the task is gone or archived). Returns the task if it still
      * exists, for callers that push more of it.
      */
-    public Optional<Task> card(BoardEvent event, boolean canEdit, PushedFragments fragments) {
+    public Optional<Task> card(BoardEvent event, PageView view, PushedFragments fragments) {
         Optional<Task> task = tasks.findById(event.taskId());
         Optional<Board> board = boards.find(event.boardId());
-        if (task.isPresent() && board.isPresent() && !task.get().isArchived()) {
-            fragments.add("task/fragments", "card", cardModel(task.get(), board.get(), canEdit));
+        if (task.isPresent() && board.isPresent() && !task.get().isArchived() && shows(board.get(), task.get(), view)) {
+            Map<String, Object> model = cardModel(task.get(), board.get(), view.canEdit());
+            if (view.filtered()) {
+                // It may have just started to match: appended unless the page has it, then put in place.
+                fragments.add("task/fragments", "card-added", model);
+                fragments.add("task/fragments", "card", model);
+                header(board.get(), task.get().getColumnId(), view.canEdit())
+                        .ifPresent(header -> fragments.add("task/fragments", "column-header", header));
+            } else {
+                fragments.add("task/fragments", "card", model);
+            }
         } else {
             fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId()));
         }
@@ -110,14 +132,32 @@ public class TaskFragments implements EventRenderer {
                 "column", CardColumn.header(column, tasks.orderOf(columnId)), "board", board, "canEdit", canEdit));
     }
 
+    /** Whether a filtered page shows the card (an unfiltered one shows every card on the board). */
+    private boolean shows(Board board, Task task, PageView view) {
+        return !view.filtered() || filters.matches(board, CardFilter.parse(view.filter()), task);
+    }
+
     /** Every column of the board with its cards, in order: the board page's body. */
     @Transactional(readOnly = true)
     public List<CardColumn> columns(Board board) {
-        List<Task> cards = tasks.onBoard(board.getId());
+        return columns(board, CardFilter.NONE);
+    }
+
+    /**
+     * Every column of the board with the cards that match the filter, in order. Headers count every card, as the
+     * pushed ones do: a column's limit is about all of its cards.
+     */
+    @Transactional(readOnly = true)
+    public List<CardColumn> columns(Board board, CardFilter filter) {
+        List<Task> all = tasks.onBoard(board.getId());
+        List<Task> shown = filters.matching(board, filter, all);
         return board.getColumns().stream()
-                .map(column -> CardColumn.of(column,
-                        cards.stream().filter(task -> task.getColumnId() == column.getId()).toList()))
+                .map(column -> CardColumn.of(column, in(column.getId(), all), in(column.getId(), shown)))
                 .toList();
+    }
+
+    private static List<Task> in(long columnId, List<Task> cards) {
+        return cards.stream().filter(task -> task.getColumnId() == columnId).toList();
     }
 
     /** What a card needs: the task, its board (columns for the move form), the board's labels, and the variant. */
@@ -126,8 +166,8 @@ public class TaskFragments implements EventRenderer {
     }
 
     /** What the board's body needs: its columns of cards and what every card needs. */
-    Map<String, Object> bodyModel(Board board, boolean canEdit) {
-        return Map.of("board", board, "columns", columns(board), "labels", labels.of(board.getId()),
-                "canEdit", canEdit);
+    Map<String, Object> bodyModel(Board board, PageView view) {
+        return Map.of("board", board, "columns", columns(board, CardFilter.parse(view.filter())),
+                "labels", labels.of(board.getId()), "canEdit", view.canEdit());
     }
 }

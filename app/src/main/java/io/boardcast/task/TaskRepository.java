@@ -1,7 +1,9 @@
 package io.boardcast.task;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -46,4 +48,14 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     @Modifying(flushAutomatically = true)
     @Query("update Task t set t.columnId = :to, t.position = t.position + :offset where t.columnId = :from")
     int moveAll(long from, long to, int offset);
+
+    /**
+     * Cards (not archived) on these boards whose title or description matches the pattern (see {@code web.Like}; a
+     * trigram index serves it on PostgreSQL) or that are among those found in comments; latest changed first.
+     */
+    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
+    @Query("select t from Task t where t.boardId in :boardIds and t.archivedAt is null"
+            + " and (lower(t.title) like :pattern escape '\\' or lower(t.description) like :pattern escape '\\'"
+            + " or t.id in :foundInComments) order by t.updatedAt desc, t.id desc")
+    List<Task> search(Collection<Long> boardIds, String pattern, Collection<Long> foundInComments, Limit limit);
 }

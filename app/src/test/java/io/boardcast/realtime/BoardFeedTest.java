@@ -211,7 +211,7 @@ class BoardFeedTest {
         return committed.stream().filter(e -> e.seq() > after && e.seq() <= upTo).toList();
     }
 
-    private String render(BoardEvent event, boolean canEdit) {
+    private String render(BoardEvent event, PageView view) {
         if (failures.merge(event.seq(), -1, Integer::sum) >= 0) {
             throw new IllegalStateException("database unreachable");
         }
@@ -242,7 +242,7 @@ class BoardFeedTest {
         }
 
         Client(String username) {
-            stream = new ClientStream(BOARD, username, "session-" + username, true, this, 256, NOW, metrics,
+            stream = new ClientStream(BOARD, username, "session-" + username, PageView.unfiltered(true), this, 256, NOW, metrics,
                     Clock.systemUTC(), feed::leave);
         }
     }

@@ -196,7 +196,7 @@ class ClientStreamTest {
 
     private static EventFrame frame(long seq) {
         return new EventFrame(new BoardEvent(BOARD, seq, "TASK_EDITED", 1, null, 1, null, null, 0),
-                (event, canEdit) -> "<p>" + event.seq() + "</p>");
+                (event, view) -> "<p>" + event.seq() + "</p>");
     }
 
     /** A sender pool that runs nothing until told: a client that doesn't read holds its sender back. */
@@ -223,7 +223,7 @@ class ClientStreamTest {
         private int closings;
 
         Client(Executor sender) {
-            stream = new ClientStream(BOARD, "bob", "session-1", true, this, CAPACITY, sender, metrics,
+            stream = new ClientStream(BOARD, "bob", "session-1", PageView.unfiltered(true), this, CAPACITY, sender, metrics,
                     Clock.systemUTC(), closed -> closings++);
         }
     }

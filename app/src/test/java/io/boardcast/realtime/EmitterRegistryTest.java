@@ -2,6 +2,7 @@ package io.boardcast.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +37,8 @@ class EmitterRegistryTest {
     private static final long TWO = 2;
     private static final long THREE = 3;
     /** Each event's fragment names its board and sequence, so a stream shows whose events it got. */
-    private static final String FRAGMENT = "<p th:fragment=\"event\" th:text=\"|board ${board} event ${seq}|\"></p>";
+    private static final String FRAGMENT =
+            "<p th:fragment=\"event\" th:text=\"|board ${board} event ${seq}${filter}|\"></p>";
     private static final SpringTemplateEngine TEMPLATES = new SpringTemplateEngine();
 
     static {
@@ -44,6 +46,7 @@ class EmitterRegistryTest {
     }
 
     private final MemoryLog log = new MemoryLog();
+    private final Events events = new Events();
     private final Map<Long, Set<String>> members = new ConcurrentHashMap<>();
     private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
     /** Queue of 16 per stream, replays of up to 8 events, 2 streams per session, 3 per user. */
@@ -73,6 +76,24 @@ class EmitterRegistryTest {
         assertThat(oneViewer.events()).containsExactly("board 1 event 1", "board 1 event 2", "board 1 event 3");
         assertThat(two.events()).containsExactly("board 2 event 1", "board 2 event 2", "board 2 event 3");
         assertThat(three.events()).containsExactly("board 3 event 1", "board 3 event 2");
+    }
+
+    @Test
+    void eachViewOfABoardGetsTheEventRenderedForItselfOnceHoweverManyStreamsShareIt() {
+        Client whole = open(ONE, "alice", 0);
+        Client overdue = open(ONE, "bob", "session-bob", 0, new PageView(true, "due=overdue"));
+        Client overdueToo = open(ONE, "carol", "session-carol", 0, new PageView(true, "due=overdue"));
+        Client searching = open(ONE, "dave", "session-dave", 0, new PageView(false, "q=login"));
+        commit(ONE, 1);
+
+        publish(ONE, 1);
+
+        await().untilAsserted(() -> assertThat(searching.events()).containsExactly("board 1 event 1 for q=login"));
+        assertThat(whole.events()).containsExactly("board 1 event 1");
+        assertThat(overdue.events()).containsExactly("board 1 event 1 for due=overdue");
+        assertThat(overdueToo.events()).containsExactly("board 1 event 1 for due=overdue");
+        assertThat(events.renders).containsOnly(entry(PageView.unfiltered(true), 1),
+                entry(new PageView(true, "due=overdue"), 1), entry(new PageView(false, "q=login"), 1));
     }
 
     @Test
@@ -332,7 +353,7 @@ class EmitterRegistryTest {
     }
 
     private EmitterRegistry registry(RealtimeProperties properties, Executor worker, Executor sender) {
-        FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(new Events()));
+        FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(events));
         return new EmitterRegistry(log, new Members(), renderer, properties, metrics, sender, worker,
                 Clock.systemUTC());
     }
@@ -359,9 +380,13 @@ class EmitterRegistryTest {
     }
 
     private Client open(long board, String username, String sessionId, long lastEventId, boolean canEdit) {
+        return open(board, username, sessionId, lastEventId, PageView.unfiltered(canEdit));
+    }
+
+    private Client open(long board, String username, String sessionId, long lastEventId, PageView view) {
         members.computeIfAbsent(board, id -> ConcurrentHashMap.newKeySet()).add(username);
         Client client = new Client();
-        registry.open(board, username, sessionId, canEdit, lastEventId, client);
+        registry.open(board, username, sessionId, view, lastEventId, client);
         return client;
     }
 
@@ -422,14 +447,19 @@ class EmitterRegistryTest {
     /** A module's renderer for its one kind: a paragraph naming the event. */
     private static final class Events implements EventRenderer {
 
+        /** How often each view was rendered. */
+        final Map<PageView, Integer> renders = new ConcurrentHashMap<>();
+
         @Override
         public Set<String> kinds() {
             return Set.of("TASK_EDITED");
         }
 
         @Override
-        public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-            fragments.add(FRAGMENT, "event", Map.of("board", event.boardId(), "seq", event.seq()));
+        public void render(BoardEvent event, PageView view, PushedFragments fragments) {
+            renders.merge(view, 1, Integer::sum);
+            fragments.add(FRAGMENT, "event", Map.of("board", event.boardId(), "seq", event.seq(),
+                    "filter", view.filtered() ? " for " + view.filter() : ""));
         }
     }
 

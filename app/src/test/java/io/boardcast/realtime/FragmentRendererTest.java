@@ -31,7 +31,7 @@ class FragmentRendererTest {
     void anEventIsRenderedByTheRendererOfItsKindOutOfBandInOneReadOnlyTransaction() {
         FragmentRenderer renderer = new FragmentRenderer(templates, transactions, List.of(new Cards("TASK_EDITED")));
 
-        String html = renderer.render(event("TASK_EDITED"), true);
+        String html = renderer.render(event("TASK_EDITED"), PageView.unfiltered(true));
 
         assertThat(html).isEqualTo("<p id=\"task-3\" hx-swap-oob=\"true\">card for editors</p>");
         assertThat(transactions.readOnly).containsExactly(true);
@@ -42,14 +42,14 @@ class FragmentRendererTest {
     void editorsAndViewersGetTheirOwnVariant() {
         FragmentRenderer renderer = new FragmentRenderer(templates, transactions, List.of(new Cards("TASK_EDITED")));
 
-        assertThat(renderer.render(event("TASK_EDITED"), false)).contains(">card for viewers<");
+        assertThat(renderer.render(event("TASK_EDITED"), PageView.unfiltered(false))).contains(">card for viewers<");
     }
 
     @Test
     void aKindNobodyRendersPushesNothingAndOpensNoTransaction() {
         FragmentRenderer renderer = new FragmentRenderer(templates, transactions, List.of(new Cards("TASK_EDITED")));
 
-        assertThat(renderer.render(event("MEMBER_REMOVED"), true)).isEmpty();
+        assertThat(renderer.render(event("MEMBER_REMOVED"), PageView.unfiltered(true))).isEmpty();
         assertThat(transactions.readOnly).isEmpty();
     }
 
@@ -73,8 +73,8 @@ class FragmentRendererTest {
         }
 
         @Override
-        public void render(BoardEvent event, boolean canEdit, PushedFragments fragments) {
-            String title = canEdit ? "card for editors" : "card for viewers";
+        public void render(BoardEvent event, PageView view, PushedFragments fragments) {
+            String title = view.canEdit() ? "card for editors" : "card for viewers";
             fragments.add(CARD, "card", Map.of("task", event.taskId(), "title", title));
         }
     }

@@ -1,0 +1,69 @@
+package io.boardcast.task;
+
+import io.boardcast.board.Board;
+import io.boardcast.board.BoardService;
+import io.boardcast.board.Membership;
+import io.boardcast.web.Like;
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Search across every board the person belongs to ({@code GET /search?q=…}): cards whose title, description or a
+ * comment contains the text, ignoring case; never a card of a board they are not a member of.
+ */
+@Controller
+class SearchPage {
+
+    static final int SIZE = 50;
+
+    private final TaskRepository tasks;
+    private final BoardService boards;
+    private final CommentSearch comments;
+
+    SearchPage(TaskRepository tasks, BoardService boards, CommentSearch comments) {
+        this.tasks = tasks;
+        this.boards = boards;
+        this.comments = comments;
+    }
+
+    /** A card found, with the board it is on. */
+    record Found(Task task, Board board) {
+    }
+
+    @GetMapping("/search")
+    @Transactional(readOnly = true)
+    String search(@RequestParam(required = false) String q, Principal principal, Model model) {
+        CardFilter filter = new CardFilter(q, List.of(), "", "");
+        model.addAttribute("q", filter.q());
+        if (!filter.q().isEmpty()) {
+            Map<Long, Board> mine = boards.boardsOf(principal.getName()).stream().map(Membership::getBoard)
+                    .collect(Collectors.toMap(Board::getId, Function.identity()));
+            List<Found> found = find(mine, filter.text());
+            model.addAttribute("results", found.subList(0, Math.min(SIZE, found.size())));
+            model.addAttribute("more", found.size() > SIZE);
+        }
+        return "task/search";
+    }
+
+    private List<Found> find(Map<Long, Board> boardsById, String text) {
+        if (boardsById.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> inComments = new HashSet<>(comments.onBoards(boardsById.keySet(), text));
+        inComments.add(-1L); // an empty "in ()" is not valid SQL everywhere
+        return tasks.search(boardsById.keySet(), Like.containing(text), inComments, Limit.of(SIZE + 1)).stream()
+                .map(task -> new Found(task, boardsById.get(task.getBoardId())))
+                .toList();
+    }
+}
