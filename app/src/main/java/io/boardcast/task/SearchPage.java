@@ -37,8 +37,8 @@ class SearchPage {
         this.comments = comments;
     }
 
-    /** A card found, with the board it is on. */
-    record Found(Task task, Board board) {
+    /** A card found, with the board and column it is in. */
+    record Found(Task task, Board board, String column) {
     }
 
     @GetMapping("/search")
@@ -63,7 +63,10 @@ class SearchPage {
         Set<Long> inComments = new HashSet<>(comments.onBoards(boardsById.keySet(), text));
         inComments.add(-1L); // an empty "in ()" is not valid SQL everywhere
         return tasks.search(boardsById.keySet(), Like.containing(text), inComments, Limit.of(SIZE + 1)).stream()
-                .map(task -> new Found(task, boardsById.get(task.getBoardId())))
+                .map(task -> {
+                    Board board = boardsById.get(task.getBoardId());
+                    return new Found(task, board, board.columnName(task.getColumnId()));
+                })
                 .toList();
     }
 }

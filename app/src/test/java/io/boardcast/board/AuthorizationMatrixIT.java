@@ -45,9 +45,13 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 read("members page", t -> t.boardPath() + "/members"),
                 read("task page", Team::taskPath),
                 read("archive page", t -> t.boardPath() + "/archive"),
+                read("filtered board page", t -> t.boardPath() + "?q=First&label=Bug&assignee=me&due=none"),
+                new Route("search (own boards only)", false, t -> "/search?q=First", Map.of(), LOGIN, 200, 200, 200, 200),
                 new Route("columns page", false, t -> t.boardPath() + "/columns", Map.of(), LOGIN, 404, 403, 200, 200),
                 new Route("labels page", false, t -> t.boardPath() + "/labels", Map.of(), LOGIN, 404, 403, 200, 200),
                 new Route("event stream", false, t -> t.boardPath() + "/events", Map.of(),
+                        401, 404, 200, 200, 200),
+                new Route("filtered event stream", false, t -> t.boardPath() + "/events?filter=q%3DFirst", Map.of(),
                         401, 404, 200, 200, 200),
                 write("create task", Team::boardPath, "/tasks", Map.of("title", "Allowed?"), DONE, DONE),
                 write("edit task", Team::taskPath, "", Map.of("title", "Changed?", "version", "0"), DONE, DONE),
@@ -117,7 +121,7 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         }
         WebSession visitor = visitor(team, who);
 
-        int status = route.name().equals("event stream") ? streamStatus(visitor, path)
+        int status = route.name().endsWith("event stream") ? streamStatus(visitor, path)
                 : route.write() ? visitor.post(path, form(route, team)).status() : visitor.get(path).status();
 
         assertThat(status).isEqualTo(expected);
