@@ -27,6 +27,31 @@
     });
 
     // --- Live stream: resume where we left off, apply every event once ---------------------------------------
+
+    // A pushed event carries the fragments of every page that shows its board (cards for the board page, the summary
+    // for the task's page; a filtered page's removals of cards it never showed). Those whose target this page lacks
+    // are left out before htmx swaps, which would report each of them as an error.
+    htmx.defineExtension('this-page', {
+        transformResponse: function (text) {
+            const template = document.createElement('template');
+            template.innerHTML = text;
+            let absent = false;
+            Array.from(template.content.children).forEach(function (element) {
+                const oob = element.getAttribute('hx-swap-oob');
+                if (!oob) {
+                    return;
+                }
+                const colon = oob.indexOf(':');
+                const selector = colon >= 0 ? oob.slice(colon + 1) : element.id ? '#' + CSS.escape(element.id) : null;
+                if (selector && !document.querySelector(selector)) {
+                    element.remove();
+                    absent = true;
+                }
+            });
+            return absent ? template.innerHTML : text;
+        }
+    });
+
     let lastApplied = null;
 
     function live() {

@@ -75,7 +75,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico").permitAll()
+                                "/favicon.ico", "/favicon.svg").permitAll()
                         .anyRequest().authenticated())
                 // The only way to sign in, with no fallback manager that could check a password unthrottled.
                 .authenticationManager(new ProviderManager(new ThrottledSignIn(passwords, throttle)))
