@@ -63,6 +63,16 @@ class BoardPage {
         return new ModelAndView("task/board", model.asMap());
     }
 
+    /** Whether the board page an htmx request came from (its filter, in the page's address) shows the task. */
+    boolean shows(HttpServletRequest request, Membership membership, Task task) {
+        String page = request.getHeader("HX-Current-URL");
+        int query = page == null ? -1 : page.indexOf('?');
+        int hash = page == null ? -1 : page.indexOf('#', query + 1);
+        CardFilter filter = query < 0 ? CardFilter.NONE
+                : CardFilter.parse(hash < 0 ? page.substring(query + 1) : page.substring(query + 1, hash));
+        return filters.matches(membership.getBoard(), filter.as(membership.getAccount().getUsername()), task);
+    }
+
     void addTo(Model model, Membership membership, TaskForm form) {
         addTo(model, membership, form, CardFilter.NONE);
     }

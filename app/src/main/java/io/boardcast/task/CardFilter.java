@@ -1,5 +1,6 @@
 package io.boardcast.task;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,10 @@ public record CardFilter(String q, List<String> labels, String assignee, String 
         due = cut(due, MAX_NAME).toLowerCase(Locale.ROOT);
     }
 
-    /** The filter a stream's query names (see {@link #query}); anything unreadable narrows nothing. */
+    /**
+     * The filter a query string names: a stream's (see {@link #query}) or a page address's, as a browser writes it
+     * ({@code +} for a space); anything unreadable narrows nothing.
+     */
     static CardFilter parse(String query) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         for (String pair : (query == null ? "" : query).split("&")) {
@@ -90,7 +94,8 @@ public record CardFilter(String q, List<String> labels, String assignee, String 
 
     private static void add(StringJoiner query, String name, String value) {
         if (!value.isEmpty()) {
-            query.add(name + "=" + UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+            // A literal plus is encoded too, so that the query reads back the same as a form-encoded one.
+            query.add(name + "=" + UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B"));
         }
     }
 
@@ -101,7 +106,7 @@ public record CardFilter(String q, List<String> labels, String assignee, String 
 
     private static String decode(String part) {
         try {
-            return UriUtils.decode(part, StandardCharsets.UTF_8);
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             return "";
         }

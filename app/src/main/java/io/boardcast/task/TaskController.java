@@ -71,10 +71,14 @@ class TaskController {
         }
         boardPage.addTo(model, membership, TaskForm.empty());
         Board board = membership.getBoard();
-        return new ModelAndView(FragmentsRendering.fragment("task/fragments :: create-form", model.asMap())
-                .fragment(oob("task/fragments :: card-added", fragments.cardModel(task, board, true)))
-                .fragment(header(board, task.getColumnId()))
-                .build());
+        FragmentsRendering.Builder answer = FragmentsRendering.fragment("task/fragments :: create-form", model.asMap());
+        if (boardPage.shows(request, membership, task)) {
+            answer.fragment(oob("task/fragments :: card-added", fragments.cardModel(task, board, true)));
+        } else {
+            model.addAttribute("flash", "\u201c" + task.getTitle() + "\u201d was added; the filter hides it.");
+            answer.fragment("web/fragments :: flash", oobModel(model.asMap()));
+        }
+        return new ModelAndView(answer.fragment(header(board, task.getColumnId())).build());
     }
 
     @GetMapping("/{taskId}")

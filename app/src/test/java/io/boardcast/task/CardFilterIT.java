@@ -128,6 +128,27 @@ class CardFilterIT extends TeamIntegration {
     }
 
     @Test
+    void aCardCreatedThroughHtmxOnAFilteredPageIsShownThereOnlyIfItMatches() {
+        String page = "http://localhost" + team.boardPath() + "?q=log+in&due=";
+
+        Answer hidden = editor.send(editor.request(team.boardPath() + "/tasks")
+                .header("HX-Request", "true").header("HX-Current-URL", page)
+                .header("X-CSRF-TOKEN", editor.csrfToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=Coffee")));
+        Answer shown = editor.send(editor.request(team.boardPath() + "/tasks")
+                .header("HX-Request", "true").header("HX-Current-URL", page + "#top")
+                .header("X-CSRF-TOKEN", editor.csrfToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=How+to+log+in")));
+
+        assertThat(hidden.status()).isEqualTo(200);
+        assertThat(hidden.body()).doesNotContain("beforeend:#column-")
+                .contains("\u201cCoffee\u201d was added; the filter hides it.");
+        assertThat(shown.body()).contains("beforeend:#column-", "How to log in").doesNotContain("the filter hides it");
+    }
+
+    @Test
     void aFilterTooLongForAnyPageIsRefusedByTheStream() {
         try (SseClient refused = SseClient.open(editor, team.boardPath() + "/events?filter=" + "q".repeat(2001), null)) {
             assertThat(refused.status()).isEqualTo(400);
