@@ -35,7 +35,7 @@ class ReminderFragments implements EventRenderer {
             if (task.getDueAt() != null) {
                 // No toast once the due date is gone: there is nothing left to remind of.
                 fragments.add("reminder/fragments", "toast", Map.of("overdue", event.kind().equals(ReminderFired.OVERDUE),
-                        "title", task.getTitle(), "dueIn", dueIn(task)));
+                        "title", task.getTitle(), "dueIn", dueIn(task), "taskId", task.getId()));
             }
             fragments.announce(event.kind(), task.getTitle());
         });
