@@ -80,11 +80,6 @@ public class Notification {
         return MentionNotifications.KIND.equals(kind);
     }
 
-    /** What the toast for a reminder shares with the board's own reminder toast: one of them shows on a board. */
-    public String getReminderToastId() {
-        return "toast-reminder-" + taskId + (isOverdue() ? "-overdue" : "-due-soon");
-    }
-
     public String getActorName() {
         return actorName;
     }

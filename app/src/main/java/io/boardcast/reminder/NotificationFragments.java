@@ -2,6 +2,7 @@ package io.boardcast.reminder;
 
 import io.boardcast.realtime.PersonalRenderer;
 import io.boardcast.realtime.PushedFragments;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class NotificationFragments implements PersonalRenderer {
 
     private final NotificationRepository notifications;
+    private final Clock clock;
 
-    NotificationFragments(NotificationRepository notifications) {
+    NotificationFragments(NotificationRepository notifications, Clock clock) {
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     @Override
@@ -39,8 +42,18 @@ class NotificationFragments implements PersonalRenderer {
         return newer.isEmpty() ? afterId : newer.get(newer.size() - 1).getId();
     }
 
-    private static void toast(Notification notification, PushedFragments fragments) {
-        fragments.add("reminder/fragments", "notice", Map.of("notification", notification));
+    /**
+     * A mention's toast, or a reminder's: the very toast the board's viewers get (same id and words), so an assignee
+     * watching that board sees one.
+     */
+    private void toast(Notification notification, PushedFragments fragments) {
+        if (notification.isMention()) {
+            fragments.add("reminder/fragments", "notice", Map.of("notification", notification));
+        } else if (notification.getDueAt() != null) {
+            fragments.add("reminder/fragments", "toast", Map.of("overdue", notification.isOverdue(),
+                    "title", notification.getTaskTitle(), "taskId", notification.getTaskId(),
+                    "dueIn", ReminderFragments.dueIn(notification.getDueAt(), clock)));
+        }
     }
 
     private void bell(String username, PushedFragments fragments) {
