@@ -52,6 +52,8 @@
         }
     });
 
+    // #live is the page's one stream: a board's (ids are the board's sequence) or, on other pages, the person's own
+    // (ids are their notifications').
     let lastApplied = null;
 
     function live() {
@@ -78,6 +80,11 @@
         if (message.type === 'resync') {
             event.preventDefault();
             window.location.reload();
+            return;
+        }
+        if (message.type === 'personal') {
+            // The person's own toasts and bell: outside the board's sequence (on a board stream they carry no id, so
+            // lastEventId still names the last board event). A toast the page already shows is left out below.
             return;
         }
         const id = Number(message.lastEventId);

@@ -41,7 +41,8 @@ class CommentController {
             @RequestParam(required = false) Long before, Principal principal, HttpServletRequest request, Model model) {
         if (Htmx.isRequest(request)) {
             tasks.find(boardId, taskId, principal.getName());
-            Map<String, Object> earlier = Map.of("comments", comments.page(boardId, taskId, before));
+            Map<String, Object> earlier = Map.of("comments", comments.page(boardId, taskId, before),
+                    "memberNames", access.members(boardId));
             return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: earlier", earlier)
                     .fragment("comment/fragments :: prepended", earlier)
                     .build());
@@ -71,6 +72,7 @@ class CommentController {
         // The same fragments the stream pushes: the new comment appended, and the count.
         model.addAttribute("task", tasks.find(boardId, taskId, principal.getName()));
         model.addAttribute("comment", comment);
+        model.addAttribute("memberNames", access.members(boardId));
         model.addAttribute("commentForm", new CommentForm(""));
         model.addAttribute("oob", true);
         return new ModelAndView(FragmentsRendering.fragment("comment/fragments :: form", model.asMap())

@@ -34,7 +34,8 @@ class CommentFragments implements EventRenderer {
         taskFragments.card(event, view, fragments).ifPresent(task -> {
             if (event.commentId() != null) {
                 comments.findByIdAndTaskId(event.commentId(), task.getId()).ifPresent(comment ->
-                        fragments.add("comment/fragments", "appended", Map.of("comment", comment)));
+                        fragments.add("comment/fragments", "appended", Map.of("comment", comment,
+                                "memberNames", taskFragments.memberNames(task.getBoardId()))));
             }
             fragments.add("comment/fragments", "heading", Map.of("task", task));
             fragments.announce(event.kind(), task.getTitle());

@@ -3,6 +3,7 @@ package io.boardcast.comment;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Membership;
+import io.boardcast.task.Mentions;
 import io.boardcast.task.Task;
 import io.boardcast.task.TaskService;
 import java.time.Clock;
@@ -21,12 +22,14 @@ class CommentService {
     private final TaskService tasks;
     private final BoardService boards;
     private final BoardAccess access;
+    private final Mentions mentions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CommentService(CommentRepository comments, TaskService tasks, BoardService boards, BoardAccess access,
-            ApplicationEventPublisher events, Clock clock) {
+            Mentions mentions, ApplicationEventPublisher events, Clock clock) {
         this.comments = comments;
+        this.mentions = mentions;
         this.tasks = tasks;
         this.boards = boards;
         this.access = access;
@@ -34,7 +37,10 @@ class CommentService {
         this.clock = clock;
     }
 
-    /** Any member who may edit may comment; the card's comment count moves with it in one transaction. */
+    /**
+     * Any member who may edit may comment; the card's comment count moves with it, and the members it mentions are
+     * told, in one transaction.
+     */
     @Transactional
     public Comment add(long boardId, long taskId, String username, String body) {
         Membership membership = access.edit(boardId, username);
@@ -42,6 +48,7 @@ class CommentService {
         Task task = tasks.commentAdded(boardId, taskId);
         Comment comment = comments.save(new Comment(taskId, membership.getAccount(), body.strip(), clock.instant()));
         events.publishEvent(new CommentAdded(boardId, taskId, task.getColumnId(), comment.getId()));
+        mentions.publish(task, comment.getId(), membership.getAccount(), comment.getBody(), null);
         return comment;
     }
 

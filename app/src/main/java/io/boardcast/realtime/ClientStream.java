@@ -22,13 +22,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <p>
  * At most one sender thread works for a stream at a time, and only the sender ever writes to or completes the
  * emitter: a client that stops reading pins one thread (until the socket's write timeout), never the caller.
+ * <p>
+ * Its user's personal events share the queue (and its bound) but not the board's sequence: they are queued as they
+ * come, even while a replay is read, and never count as the client's last event. A stream of {@link #PERSONAL}
+ * carries only those.
  */
 final class ClientStream {
 
     private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
 
-    /** What the sender writes: a frame, or a board event rendered on the sender, or the end of the stream. */
-    private record Outgoing(Set<DataWithMediaType> frame, EventFrame event) {
+    /** The board id of a stream that carries only its user's personal events (boards' ids start at 1). */
+    static final long PERSONAL = 0;
+
+    /** What the sender writes: a frame, or an event rendered on the sender, or the end of the stream. */
+    private record Outgoing(Set<DataWithMediaType> frame, EventFrame event, PersonalFrame personal) {
+
+        Outgoing(Set<DataWithMediaType> frame, EventFrame event) {
+            this(frame, event, null);
+        }
     }
 
     private static final Outgoing END = new Outgoing(null, null);
@@ -126,6 +137,14 @@ final class ClientStream {
         enqueue(new Outgoing(null, rendered));
     }
 
+    /**
+     * Queues a personal event as it comes: it has no place in the board's sequence, so it is neither held back by a
+     * replay nor checked against the client's last event. Bounded like everything else: an overflow ends the stream.
+     */
+    void offerPersonal(PersonalFrame personal) {
+        enqueue(new Outgoing(null, null, personal));
+    }
+
     void greet(long reconnectDelayMillis) {
         enqueue(new Outgoing(SseEmitter.event().reconnectTime(reconnectDelayMillis).comment("live").build(), null));
     }
@@ -180,6 +199,8 @@ final class ClientStream {
                 if (next.event() != null) {
                     emitter.send(next.event().frame(view));
                     metrics.delivered(next.event().event().publishedAt(), clock.millis());
+                } else if (next.personal() != null) {
+                    emitter.send(next.personal().frame(boardId == PERSONAL));
                 } else {
                     emitter.send(next.frame());
                 }
@@ -191,8 +212,8 @@ final class ClientStream {
             // Most likely the database is unreachable. Nothing was written for this event, so ending the stream
             // makes the client resume from its last event id and get it rendered then: delayed, never skipped.
             metrics.renderFailed();
-            log.warn("Could not render an event of board {} ({}); the stream ends and its client resumes",
-                    boardId, renderFailed.toString());
+            log.warn("Could not render an event of {} ({}); the stream ends and its client resumes",
+                    boardId == PERSONAL ? username : "board " + boardId, renderFailed.toString());
             markClosed();
         } finally {
             sending.set(false);

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * This instance's registry of client streams (one per browser tab watching a board), grouped into one {@link BoardFeed}
- * per watched board.
+ * per watched board. Every stream, board or {@link ClientStream#PERSONAL personal}, is also listed by its user, so a
+ * personal event reaches each tab of that person here, whatever page it shows.
  */
 @Component
 class EmitterRegistry {
@@ -39,6 +40,9 @@ class EmitterRegistry {
     }
 
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
+    /** Every open stream of this instance by username; the sets are concurrent. */
+    private final Map<String, Set<ClientStream>> byUser = new ConcurrentHashMap<>();
+    private final PersonalFrames personal;
     private final StreamLimits limits;
     private final Log log;
     private final ViewerAccess access;
@@ -50,10 +54,11 @@ class EmitterRegistry {
     private final Clock clock;
     private volatile boolean shuttingDown;
 
-    EmitterRegistry(Log log, ViewerAccess access, FragmentRenderer renderer, RealtimeProperties properties,
-            RealtimeMetrics metrics, @Qualifier("streamSender") Executor sender,
+    EmitterRegistry(Log log, ViewerAccess access, FragmentRenderer renderer, PersonalFrames personal,
+            RealtimeProperties properties, RealtimeMetrics metrics, @Qualifier("streamSender") Executor sender,
             @Qualifier("feedWorker") Executor worker, Clock clock) {
         this.log = log;
+        this.personal = personal;
         this.access = access;
         this.renderer = renderer;
         this.properties = properties;
@@ -84,6 +89,7 @@ class EmitterRegistry {
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.closedByContainer());
         metrics.streamOpened();
+        listByUser(stream);
         if (shuttingDown) {
             stream.close();
             return emitter;
@@ -117,6 +123,62 @@ class EmitterRegistry {
             }
             return emitter;
         }
+    }
+
+    /**
+     * Opens a stream of the user's personal events only, for a page without a board stream. It starts with their bell
+     * as it is now and toasts for notifications after {@code lastNotificationId} (bounded; {@link #FROM_NOW}: none),
+     * so a reconnect repairs what a lost message left stale.
+     *
+     * @throws StreamLimits.TooManyStreams when the session or the user already has as many streams as allowed
+     */
+    SseEmitter openPersonal(String username, String sessionId, long lastNotificationId) {
+        return openPersonal(username, sessionId, lastNotificationId, new SseEmitter(properties.streamTimeout().toMillis()));
+    }
+
+    /** {@link #openPersonal} writing to the given emitter. */
+    SseEmitter openPersonal(String username, String sessionId, long lastNotificationId, SseEmitter emitter) {
+        limits.acquire(username, sessionId);
+        ClientStream stream = new ClientStream(ClientStream.PERSONAL, username, sessionId, PageView.unfiltered(false), emitter,
+                properties.queueCapacity(), sender, metrics, clock, this::closed);
+        emitter.onCompletion(stream::closedByContainer);
+        emitter.onTimeout(stream::close);
+        emitter.onError(error -> stream.closedByContainer());
+        metrics.streamOpened();
+        listByUser(stream);
+        if (shuttingDown) {
+            stream.close();
+            return emitter;
+        }
+        stream.greet(properties.reconnectDelay().toMillis());
+        stream.offerPersonal(personal.catchUp(username, lastNotificationId));
+        return emitter;
+    }
+
+    /**
+     * A personal event from the bus, for each of its user's streams here (board and personal ones); runs on the
+     * dispatcher and never waits for I/O: the frame is rendered by the first stream's sender.
+     */
+    void accept(PersonalEvent event) {
+        Set<ClientStream> streams = byUser.get(event.username());
+        if (streams != null && !streams.isEmpty()) {
+            PersonalFrame frame = personal.of(event);
+            streams.forEach(stream -> stream.offerPersonal(frame));
+        }
+    }
+
+    private void listByUser(ClientStream stream) {
+        byUser.computeIfAbsent(stream.username(), user -> ConcurrentHashMap.newKeySet()).add(stream);
+        if (stream.isClosed()) {
+            unlistByUser(stream); // closed by its container before it was listed
+        }
+    }
+
+    private void unlistByUser(ClientStream stream) {
+        byUser.computeIfPresent(stream.username(), (user, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
     }
 
     private void replay(BoardFeed feed, ClientStream stream, long lastEventId) {
@@ -172,7 +234,7 @@ class EmitterRegistry {
     }
 
     void heartbeat() {
-        feeds.values().forEach(feed -> feed.streams().forEach(ClientStream::heartbeat));
+        byUser.values().forEach(streams -> streams.forEach(ClientStream::heartbeat));
     }
 
     /**
@@ -182,12 +244,13 @@ class EmitterRegistry {
     @EventListener(ContextClosedEvent.class)
     void shutdown() {
         shuttingDown = true;
-        feeds.values().forEach(feed -> List.copyOf(feed.streams()).forEach(ClientStream::close));
+        byUser.values().forEach(streams -> List.copyOf(streams).forEach(ClientStream::close));
     }
 
     private void closed(ClientStream stream) {
         metrics.streamClosed();
         limits.release(stream.username(), stream.sessionId());
+        unlistByUser(stream);
         BoardFeed feed = feeds.get(stream.boardId());
         if (feed != null) {
             feed.leave(stream);

@@ -4,4 +4,7 @@ package io.boardcast.realtime;
 interface EventBus {
 
     void publish(BoardEvent event);
+
+    /** A committed personal event, to every instance (at most once; see {@link PersonalChange}). */
+    void publish(PersonalEvent event);
 }

@@ -19,7 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A board's live updates as Server-Sent Events, for members only. Resumes after the client's last event id, taken
  * from the browser's own Last-Event-ID header or, when htmx re-creates the EventSource, from the query. A filtered board
- * page names its filter ({@code filter}), so that cards outside it leave and cards inside it arrive.
+ * page names its filter ({@code filter}), so that cards outside it leave and cards inside it arrive. A board stream
+ * also carries its user's personal events; pages without a board get those alone from {@code /notifications/events},
+ * so every page holds exactly one stream.
  */
 @RestController
 class EventStreamController {
@@ -52,6 +54,20 @@ class EventStreamController {
         long lastEventId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
         return registry.open(boardId, principal.getName(), request.getSession().getId(),
                 new PageView(canEdit, filter), lastEventId);
+    }
+
+    /**
+     * The signed-in person's own events (toasts and the bell), for a page that shows no board. Resumes after the
+     * last notification id the client saw, like a board stream after its last sequence.
+     */
+    @GetMapping("/notifications/events")
+    SseEmitter personal(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+            Principal principal, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("X-Accel-Buffering", "no");
+        response.setHeader("Cache-Control", "no-store");
+        long lastNotificationId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
+        return registry.openPersonal(principal.getName(), request.getSession().getId(), lastNotificationId);
     }
 
     @ExceptionHandler(StreamLimits.TooManyStreams.class)

@@ -26,4 +26,9 @@ class InProcessEventBus implements EventBus {
     public void publish(BoardEvent event) {
         dispatcher.execute(() -> registry.getObject().accept(event));
     }
+
+    @Override
+    public void publish(PersonalEvent event) {
+        dispatcher.execute(() -> registry.getObject().accept(event));
+    }
 }

@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Redis is the fast path, never something a writer waits for: events are published by one thread of their own, in
  * commit order, from a bounded queue; when Redis is slow or away, what doesn't fit is left to the sweep.
+ * <p>
+ * Personal events go on a channel of their own ({@link #personalChannel}), so an instance that doesn't know them
+ * never hears them. They are not logged: one that is lost shows with the person's next one, or when a personal
+ * stream reconnects.
  */
 @Component
 @Profile("redis")
@@ -59,6 +63,26 @@ class RedisEventBus implements EventBus {
         publisher.execute(() -> send(event));
     }
 
+    @Override
+    public void publish(PersonalEvent event) {
+        publisher.execute(() -> send(event));
+    }
+
+    /** The personal events' channel: the board events' channel with {@code :personal} appended. */
+    static String personalChannel(RealtimeProperties properties) {
+        return properties.channel() + ":personal";
+    }
+
+    private void send(PersonalEvent event) {
+        try {
+            redis.convertAndSend(personalChannel(properties), event.encode());
+        } catch (RuntimeException redisDown) {
+            metrics.publishFailed();
+            log.warn("Could not publish a personal event to Redis ({}); it shows with the next one",
+                    redisDown.toString());
+        }
+    }
+
     private void send(BoardEvent event) {
         try {
             redis.convertAndSend(properties.channel(), event.encode());
@@ -81,13 +105,14 @@ class RedisEventBus implements EventBus {
 
         @Bean
         RedisMessageListenerContainer boardEventListenerContainer(RedisConnectionFactory connectionFactory,
-                BoardEventListener listener, RealtimeProperties properties,
+                BoardEventListener listener, PersonalEventListener personal, RealtimeProperties properties,
                 @Qualifier("feedDispatcher") TaskExecutor dispatcher) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connectionFactory);
             // One dispatcher thread keeps each board's messages in order and off Lettuce's I/O thread.
             container.setTaskExecutor(dispatcher);
             container.addMessageListener(listener, new ChannelTopic(properties.channel()));
+            container.addMessageListener(personal, new ChannelTopic(personalChannel(properties)));
             // Started by SubscriptionStarter once the app is up, so Redis being down at boot doesn't stop it.
             container.setAutoStartup(false);
             return container;
@@ -167,6 +192,26 @@ class RedisEventBus implements EventBus {
         @Override
         public void onChannelSubscribed(byte[] channel, long count) {
             registry.catchUpAllLater();
+        }
+    }
+
+    @Component
+    @Profile("redis")
+    static class PersonalEventListener implements MessageListener {
+
+        private final EmitterRegistry registry;
+
+        PersonalEventListener(EmitterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public void onMessage(Message message, byte[] pattern) {
+            try {
+                registry.accept(PersonalEvent.decode(new String(message.getBody(), StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException foreign) {
+                log.warn("Ignored a message on the personal channel that is not a personal event");
+            }
         }
     }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A reminder as its recipient sees it later. Written by the reminder claim; read and marked read here. */
+/**
+ * A reminder or a mention as its recipient sees it later. Written by the reminder claim and by {@link
+ * MentionNotifications}; read and marked read here.
+ */
 @Entity
 @Table(name = "notifications")
 public class Notification {
@@ -30,8 +33,21 @@ public class Notification {
     @Column(name = "task_title", nullable = false)
     private String taskTitle;
 
-    @Column(name = "due_at", nullable = false)
+    /** When the task was due, for a reminder; null for a mention. */
+    @Column(name = "due_at")
     private Instant dueAt;
+
+    /** Who mentioned the recipient (null for a reminder); by name, as it was. */
+    @Column(name = "actor_name")
+    private String actorName;
+
+    /** The comment the mention is in; null for a task's description and for reminders. */
+    @Column(name = "comment_id")
+    private Long commentId;
+
+    /** The start of the mentioning text as typed (Markdown source, shown as text). */
+    @Column(name = "excerpt")
+    private String excerpt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -58,6 +74,22 @@ public class Notification {
 
     public Long getTaskId() {
         return taskId;
+    }
+
+    public boolean isMention() {
+        return MentionNotifications.KIND.equals(kind);
+    }
+
+    public String getActorName() {
+        return actorName;
+    }
+
+    public Long getCommentId() {
+        return commentId;
+    }
+
+    public String getExcerpt() {
+        return excerpt;
     }
 
     public boolean isOverdue() {

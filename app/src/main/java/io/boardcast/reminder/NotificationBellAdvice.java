@@ -5,7 +5,7 @@ import org.thymeleaf.context.LazyContextVariable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The bell's unread count in the layout's header. */
+/** The bell's unread count in the layout's header, and where the page's personal stream starts. */
 @ControllerAdvice
 class NotificationBellAdvice {
 
@@ -25,6 +25,20 @@ class NotificationBellAdvice {
             @Override
             protected Long loadValue() {
                 return notifications.unread(principal.getName());
+            }
+        };
+    }
+
+    /**
+     * The person's newest notification when the page was rendered: a personal stream opened from the page shows
+     * what came after it. Lazy, like the count.
+     */
+    @ModelAttribute("lastNotificationId")
+    LazyContextVariable<Long> lastNotificationId(Principal principal) {
+        return principal == null ? null : new LazyContextVariable<>() {
+            @Override
+            protected Long loadValue() {
+                return notifications.lastId(principal.getName());
             }
         };
     }

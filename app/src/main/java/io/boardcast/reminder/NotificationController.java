@@ -21,7 +21,9 @@ class NotificationController {
 
     @GetMapping
     String list(@RequestParam(required = false) Long before, Principal principal, Model model) {
-        model.addAttribute("notifications", notifications.page(principal.getName(), before));
+        NotificationPage page = notifications.page(principal.getName(), before);
+        model.addAttribute("notifications", page);
+        model.addAttribute("boardNames", notifications.boardNames(page));
         return "reminder/notifications";
     }
 

@@ -28,6 +28,18 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             + " and n.userId = (select a.id from Account a where a.username = :username)")
     Optional<Notification> findFor(long id, String username);
 
+    /** The person's newest notifications after {@code afterId}, newest first. */
+    @Query("select n from Notification n where n.userId = (select a.id from Account a where a.username = :username)"
+            + " and n.id > :afterId order by n.id desc")
+    List<Notification> findAfter(String username, long afterId, Limit limit);
+
+    @Query("select coalesce(max(n.id), 0) from Notification n"
+            + " where n.userId = (select a.id from Account a where a.username = :username)")
+    long lastId(String username);
+
+    @Query("select a.username from Account a where a.id = :accountId")
+    String usernameOf(long accountId);
+
     @Modifying
     @Query("update Notification n set n.readAt = :now where n.readAt is null"
             + " and n.userId = (select a.id from Account a where a.username = :username)")

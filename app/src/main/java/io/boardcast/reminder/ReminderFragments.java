@@ -4,10 +4,10 @@ import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
-import io.boardcast.task.Task;
 import io.boardcast.task.TaskFragments;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -36,15 +36,15 @@ class ReminderFragments implements EventRenderer {
             if (task.getDueAt() != null) {
                 // No toast once the due date is gone: there is nothing left to remind of.
                 fragments.add("reminder/fragments", "toast", Map.of("overdue", event.kind().equals(ReminderFired.OVERDUE),
-                        "title", task.getTitle(), "dueIn", dueIn(task)));
+                        "title", task.getTitle(), "dueIn", dueIn(task.getDueAt(), clock), "taskId", task.getId()));
             }
             fragments.announce(event.kind(), task.getTitle());
         });
     }
 
     /** "in 2 h", "in 40 min": when the task is due, from now. */
-    private String dueIn(Task task) {
-        Duration left = Duration.between(clock.instant(), task.getDueAt());
+    static String dueIn(Instant dueAt, Clock clock) {
+        Duration left = Duration.between(clock.instant(), dueAt);
         if (left.isNegative()) {
             return "now";
         }

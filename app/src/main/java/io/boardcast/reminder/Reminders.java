@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +29,15 @@ class Reminders {
     private final BoardService boards;
     private final BoardAccess access;
     private final JdbcClient jdbc;
+    private final NotificationRepository notifications;
     private final ApplicationEventPublisher events;
     private final ReminderProperties properties;
     private final Clock clock;
 
     Reminders(TaskDeadlines deadlines, BoardService boards, BoardAccess access, JdbcClient jdbc,
-            ApplicationEventPublisher events, ReminderProperties properties, Clock clock) {
+            NotificationRepository notifications, ApplicationEventPublisher events, ReminderProperties properties,
+            Clock clock) {
+        this.notifications = notifications;
         this.deadlines = deadlines;
         this.boards = boards;
         this.access = access;
@@ -64,14 +69,20 @@ class Reminders {
         Stream.of(task.assigneeId(), task.creatorId())
                 .filter(userId -> userId != null && access.isMember(task.boardId(), userId))
                 .findFirst()
-                .ifPresent(recipient -> jdbc.sql("""
-                                insert into notifications (user_id, board_id, task_id, kind, task_title, due_at,
-                                                           created_at)
-                                values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(recipient, task.boardId(), task.taskId(), due.reminder().name(), task.title(),
-                                Timestamp.from(task.dueAt()), Timestamp.from(clock.instant()))
-                        .update());
+                .ifPresent(recipient -> notifyRecipient(recipient, task, due));
         events.publishEvent(new ReminderFired(task.boardId(), task.taskId(), task.columnId(), kind));
         return true;
+    }
+
+    /** The recipient's notification, shown on their open pages once this commits. */
+    private void notifyRecipient(long recipient, Claimed task, Due due) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into notifications (user_id, board_id, task_id, kind, task_title, due_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(recipient, task.boardId(), task.taskId(), due.reminder().name(), task.title(),
+                        Timestamp.from(task.dueAt()), Timestamp.from(clock.instant()))
+                .update(key, "id");
+        events.publishEvent(new Notified(notifications.usernameOf(recipient), key.getKey().longValue()));
     }
 }

@@ -1,6 +1,7 @@
 package io.boardcast.task;
 
 import io.boardcast.board.Board;
+import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Labels;
 import io.boardcast.realtime.BoardEvent;
@@ -29,11 +30,13 @@ public class TaskFragments implements EventRenderer {
 
     private final TaskRepository tasks;
     private final BoardService boards;
+    private final BoardAccess access;
     private final Labels labels;
     private final CardFilters filters;
 
-    TaskFragments(TaskRepository tasks, BoardService boards, Labels labels, CardFilters filters) {
+    TaskFragments(TaskRepository tasks, BoardService boards, BoardAccess access, Labels labels, CardFilters filters) {
         this.tasks = tasks;
+        this.access = access;
         this.boards = boards;
         this.labels = labels;
         this.filters = filters;
@@ -114,7 +117,12 @@ public class TaskFragments implements EventRenderer {
     public void summary(Task task, PushedFragments fragments) {
         boards.find(task.getBoardId()).ifPresent(board ->
                 fragments.add("task/fragments", "summary", Map.of("task", task, "board", board,
-                        "labels", labels.of(board.getId()))));
+                        "labels", labels.of(board.getId()), "memberNames", memberNames(board.getId()))));
+    }
+
+    /** The board's members by name: the @names its Markdown shows as mentions. */
+    public Set<String> memberNames(long boardId) {
+        return access.members(boardId);
     }
 
     /** The headers of the column a card is in now and of the one it left (null: none), if they still exist. */

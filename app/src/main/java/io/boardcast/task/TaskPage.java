@@ -49,6 +49,7 @@ public class TaskPage {
         model.addAttribute("task", task);
         model.addAttribute("canEdit", membership.canEdit());
         model.addAttribute("members", boards.members(boardId));
+        model.addAttribute("memberNames", access.members(boardId));
         model.addAttribute("labels", labels.of(boardId));
         model.addAttribute("form", form == null ? formOf(task) : form);
         model.addAttribute("sections", sections.stream().map(TaskPageSection::fragment).toList());

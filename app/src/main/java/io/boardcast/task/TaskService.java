@@ -43,12 +43,14 @@ public class TaskService {
     private final BoardService boards;
     private final BoardAccess access;
     private final Labels labels;
+    private final Mentions mentions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TaskService(TaskRepository tasks, BoardService boards, BoardAccess access, Labels labels,
+    TaskService(TaskRepository tasks, BoardService boards, BoardAccess access, Labels labels, Mentions mentions,
             ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.mentions = mentions;
         this.labels = labels;
         this.boards = boards;
         this.access = access;
@@ -70,17 +72,21 @@ public class TaskService {
         Task task = tasks.save(new Task(boardId, column.getId(), tasks.nextPosition(column.getId()),
                 membership.getAccount(), details(boardId, form, null), clock.instant()));
         events.publishEvent(new TaskCreated(boardId, task.getId(), column.getId()));
+        mentions.publish(task, null, membership.getAccount(), task.getDescription(), null);
         return task;
     }
 
     @Transactional
     public Task edit(long boardId, long taskId, String username, TaskForm form) {
-        access.edit(boardId, username);
+        Membership membership = access.edit(boardId, username);
         lock(boardId);
         Task task = current(boardId, taskId, form.getVersion());
+        String previousDescription = task.getDescription();
         task.change(details(boardId, form, task.getDueAt()), clock.instant());
         tasks.flush();
         events.publishEvent(new TaskEdited(boardId, taskId, task.getColumnId()));
+        // Only names the description didn't mention before: saving it again tells nobody again.
+        mentions.publish(task, null, membership.getAccount(), task.getDescription(), previousDescription);
         return task;
     }
 

@@ -53,6 +53,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                         401, 404, 200, 200, 200),
                 new Route("filtered event stream", false, t -> t.boardPath() + "/events?filter=q%3DFirst", Map.of(),
                         401, 404, 200, 200, 200),
+                // One's own notifications, whatever boards one is on: every signed-in person has theirs.
+                new Route("personal stream", false, t -> "/notifications/events", Map.of(), 401, 200, 200, 200, 200),
+                new Route("notifications page", false, t -> "/notifications", Map.of(), LOGIN, 200, 200, 200, 200),
                 write("create task", Team::boardPath, "/tasks", Map.of("title", "Allowed?"), DONE, DONE),
                 write("edit task", Team::taskPath, "", Map.of("title", "Changed?", "version", "0"), DONE, DONE),
                 write("move task", Team::taskPath, "/move", Map.of("columnId", "COLUMN", "version", "0"), DONE, DONE),
@@ -121,7 +124,7 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         }
         WebSession visitor = visitor(team, who);
 
-        int status = route.name().endsWith("event stream") ? streamStatus(visitor, path)
+        int status = route.name().endsWith(" stream") ? streamStatus(visitor, path)
                 : route.write() ? visitor.post(path, form(route, team)).status() : visitor.get(path).status();
 
         assertThat(status).isEqualTo(expected);

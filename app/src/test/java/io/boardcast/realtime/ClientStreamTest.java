@@ -188,6 +188,78 @@ class ClientStreamTest {
         assertThat(client.completions).isZero();
     }
 
+    @Test
+    void aPersonalFrameGoesOutInItsPlaceAmongBoardEventsWithoutAnIdOnABoardStream() {
+        Client client = new Client(NOW);
+
+        offer(client, 1);
+        client.stream.offerPersonal(personal(42));
+        offer(client, 2);
+
+        assertThat(client.text()).isEqualTo("id:1\nevent:board\ndata:<p>1</p>\n\n"
+                + "event:personal\ndata:<p>for bob: 42</p>\n\n"
+                + "id:2\nevent:board\ndata:<p>2</p>\n\n");
+    }
+
+    @Test
+    void aPersonalStreamsFramesCarryTheNotificationIdToResumeFrom() {
+        Client client = new Client(NOW, ClientStream.PERSONAL);
+
+        client.stream.offerPersonal(personal(42));
+
+        assertThat(client.text()).isEqualTo("id:42\nevent:personal\ndata:<p>for bob: 42</p>\n\n");
+    }
+
+    @Test
+    void aPersonalFrameIsNeitherHeldBackByAReplayNorCountedAsTheClientsLastEvent() {
+        Client client = new Client(NOW);
+
+        client.stream.startReplay(2);
+        offer(client, 4);
+        client.stream.offerPersonal(personal(42));
+        assertThat(client.text()).isEqualTo("event:personal\ndata:<p>for bob: 42</p>\n\n");
+        client.stream.finishReplay(List.of(frame(3), frame(4)));
+        offer(client, 4, 5);
+
+        assertThat(client.ids()).containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
+    void personalFramesFillTheSameBoundedQueueAndItsOverflowEndsTheStream() {
+        Sender stalled = new Sender();
+        Client slow = new Client(stalled);
+
+        offer(slow, 1, 2);
+        slow.stream.offerPersonal(personal(41));
+        assertThat(slow.stream.isClosed()).isFalse();
+        slow.stream.offerPersonal(personal(42));
+
+        assertThat(slow.stream.isClosed()).isTrue();
+        assertThat(slow.closings).isEqualTo(1);
+        assertThat(meters.counter("boardcast.streams.overflows").count()).isEqualTo(1);
+        stalled.runAll();
+        assertThat(slow.text()).isEmpty();
+        assertThat(slow.completions).isEqualTo(1);
+    }
+
+    @Test
+    void aPersonalFrameThatCannotBeRenderedEndsTheStreamSoItsClientReconnects() {
+        Client client = new Client(NOW, ClientStream.PERSONAL);
+
+        client.stream.offerPersonal(new PersonalFrame(() -> {
+            throw new IllegalStateException("database unreachable");
+        }));
+
+        assertThat(client.text()).isEmpty();
+        assertThat(client.stream.isClosed()).isTrue();
+        assertThat(client.completions).isEqualTo(1);
+    }
+
+    private static PersonalFrame personal(long notificationId) {
+        return new PersonalFrame(() -> new PersonalFrame.Rendered("<p>for bob: " + notificationId + "</p>",
+                notificationId));
+    }
+
     private void offer(Client client, long... seqs) {
         for (long seq : seqs) {
             client.stream.offer(frame(seq));
@@ -223,7 +295,11 @@ class ClientStreamTest {
         private int closings;
 
         Client(Executor sender) {
-            stream = new ClientStream(BOARD, "bob", "session-1", PageView.unfiltered(true), this, CAPACITY, sender, metrics,
+            this(sender, BOARD);
+        }
+
+        Client(Executor sender, long board) {
+            stream = new ClientStream(board, "bob", "session-1", PageView.unfiltered(true), this, CAPACITY, sender, metrics,
                     Clock.systemUTC(), closed -> closings++);
         }
     }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,8 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -39,6 +43,7 @@ class EmitterRegistryTest {
     /** Each event's fragment names its board and sequence, so a stream shows whose events it got. */
     private static final String FRAGMENT =
             "<p th:fragment=\"event\" th:text=\"|board ${board} event ${seq}${filter}|\"></p>";
+    private static final String PERSONAL_FRAGMENT = "<p th:fragment=\"personal\" th:text=\"${text}\"></p>";
     private static final SpringTemplateEngine TEMPLATES = new SpringTemplateEngine();
 
     static {
@@ -51,6 +56,7 @@ class EmitterRegistryTest {
     private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
     /** Queue of 16 per stream, replays of up to 8 events, 2 streams per session, 3 per user. */
     private final RealtimeProperties properties = properties(16);
+    private final AtomicInteger personalRenders = new AtomicInteger();
     private EmitterRegistry registry = registry(properties, NOW, NOW);
 
     @Test
@@ -347,6 +353,84 @@ class EmitterRegistryTest {
         assertThat(late.text()).isEmpty();
     }
 
+    @Test
+    void aPersonalEventReachesEveryStreamOfItsUserWhateverTheyWatchAndNobodyElses() {
+        Client aliceOnOne = open(ONE, "alice", 0);
+        Client aliceOnTwo = open(TWO, "alice", 0);
+        Client alicesList = openPersonal("alice", "session-alice-2", 40);
+        Client bobOnOne = open(ONE, "bob", 0);
+        Client bobsList = openPersonal("bob", "session-bob-2", 40);
+
+        registry.accept(new PersonalEvent("alice", 42, 0));
+
+        assertThat(aliceOnOne.personal()).containsExactly("personal alice 42");
+        assertThat(aliceOnTwo.personal()).containsExactly("personal alice 42");
+        assertThat(alicesList.personal()).containsExactly("bell of alice after 40, 5 at most", "personal alice 42");
+        assertThat(bobOnOne.personal()).isEmpty();
+        assertThat(bobsList.personal()).containsExactly("bell of bob after 40, 5 at most");
+        assertThat(personalRenders).hasValue(3); // the event once, each personal stream's catch-up once
+    }
+
+    @Test
+    void personalFramesCarryNoIdOnABoardStreamSoItsSequenceStaysTheBoards() {
+        Client client = open(ONE, "alice", 0);
+        commit(ONE, 3);
+
+        publish(ONE, 1);
+        registry.accept(new PersonalEvent("alice", 42, 0));
+        publish(ONE, 2);
+        registry.accept(new PersonalEvent("alice", 43, 0));
+        publish(ONE, 3);
+
+        assertThat(client.ids()).containsExactly(1L, 2L, 3L);
+        assertThat(client.text()).contains("data:<p>board 1 event 1</p>\n\nevent:personal\ndata:<p>personal alice 42"
+                + "</p>\n\nid:2\n").doesNotContain("id:42", "id:43");
+    }
+
+    @Test
+    void aPersonalStreamResumesAfterTheLastNotificationItSawAndCarriesItsIds() {
+        Client fresh = openPersonal("alice", "tab-1", EmitterRegistry.FROM_NOW);
+        Client back = openPersonal("alice", "tab-2", 40);
+
+        registry.accept(new PersonalEvent("alice", 43, 0));
+
+        assertThat(fresh.text()).startsWith("retry:1000\n:live\n\nevent:personal\ndata:<p>bell of alice after 0,"
+                + " 0 at most</p>\n\nid:43\nevent:personal\n");
+        // The catch-up names the newest notification it showed (two came after 40 here).
+        assertThat(back.text()).contains("id:42\nevent:personal\ndata:<p>bell of alice after 40, 5 at most</p>",
+                "id:43\nevent:personal\ndata:<p>personal alice 43</p>");
+    }
+
+    @Test
+    void personalStreamsCountAgainstTheCapsGetHeartbeatsAndEndAtShutdown() {
+        Client board = open(ONE, "alice", "tab-session", 0);
+        Client list = openPersonal("alice", "tab-session", 0);
+
+        assertThatThrownBy(() -> openPersonal("alice", "tab-session", 0))
+                .isInstanceOf(StreamLimits.TooManyStreams.class);
+        registry.heartbeat();
+        assertThat(List.of(board, list)).allMatch(client -> client.text().endsWith(":heartbeat\n\n"));
+
+        registry.shutdown();
+        assertThat(List.of(board, list)).allMatch(client -> client.completions == 1);
+        assertThat(openPersonal("carol", "late", 0).completions).isEqualTo(1);
+    }
+
+    @Test
+    void aClosedStreamHearsNoPersonalEventsAndGivesBackItsPlace() {
+        Client leaving = openPersonal("alice", "tab-session", 0);
+        Client boardTab = open(ONE, "alice", "tab-session", 0);
+
+        leaving.disconnect();
+        boardTab.disconnect();
+        registry.accept(new PersonalEvent("alice", 42, 0));
+
+        assertThat(leaving.personal()).hasSize(1); // its catch-up only
+        assertThat(boardTab.personal()).isEmpty();
+        openPersonal("alice", "tab-session", 0);
+        openPersonal("alice", "tab-session", 0);
+    }
+
     private static RealtimeProperties properties(int queueCapacity) {
         return new RealtimeProperties(Duration.ofSeconds(15), Duration.ofMinutes(30), queueCapacity, 8, 1_000_000, 2,
                 3, Duration.ofSeconds(5), Duration.ofSeconds(1), "board-events", 100);
@@ -354,8 +438,19 @@ class EmitterRegistryTest {
 
     private EmitterRegistry registry(RealtimeProperties properties, Executor worker, Executor sender) {
         FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(events));
-        return new EmitterRegistry(log, new Members(), renderer, properties, metrics, sender, worker,
+        return new EmitterRegistry(log, new Members(), renderer, personalFrames(), properties, metrics, sender, worker,
                 Clock.systemUTC());
+    }
+
+    private PersonalFrames personalFrames() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("personal", new Personal()));
+        return new PersonalFrames(TEMPLATES, new RecordingTransactions(), beans.getBeanProvider(PersonalRenderer.class));
+    }
+
+    private Client openPersonal(String username, String sessionId, long lastNotificationId) {
+        Client client = new Client();
+        registry.openPersonal(username, sessionId, lastNotificationId, client);
+        return client;
     }
 
     private void commit(long board, long upTo) {
@@ -463,8 +558,38 @@ class EmitterRegistryTest {
         }
     }
 
+    /** Personal events as a paragraph naming them; the catch-up says what it was asked and claims two newer ones. */
+    private final class Personal implements PersonalRenderer {
+
+        @Override
+        public void render(String username, long notificationId, PushedFragments fragments) {
+            personalRenders.incrementAndGet();
+            fragments.add(PERSONAL_FRAGMENT, "personal", Map.of("text", "personal " + username + " " + notificationId));
+        }
+
+        @Override
+        public long catchUp(String username, long afterId, int max, PushedFragments fragments) {
+            personalRenders.incrementAndGet();
+            fragments.add(PERSONAL_FRAGMENT, "personal",
+                    Map.of("text", "bell of " + username + " after " + afterId + ", " + max + " at most"));
+            return max == 0 ? afterId : afterId + 2;
+        }
+    }
+
     /** One browser, whose pushed fragments here are {@code <p>name</p>}. */
     private static final class Client extends RecordingEmitter {
+
+        private static final Pattern PERSONAL = Pattern.compile("event:personal\ndata:<p>([^<]*)</p>");
+
+        /** The personal events' text, in order. */
+        List<String> personal() {
+            List<String> found = new ArrayList<>();
+            Matcher matcher = PERSONAL.matcher(text());
+            while (matcher.find()) {
+                found.add(matcher.group(1));
+            }
+            return found;
+        }
 
         /** The fragments pushed, in order. */
         List<String> events() {

@@ -19,7 +19,7 @@ class MarkdownTest {
 
     private static final Set<String> ELEMENTS = Set.of("p", "em", "strong", "code", "pre", "ul", "ol", "li",
             "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "a", "table", "thead", "tbody", "tr",
-            "th", "td");
+            "th", "td", "span");
     private static final Set<String> ATTRIBUTES = Set.of("href", "title", "rel", "class", "align", "start");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-z0-9]+)((?:\\s+[a-z]+(?:=\"[^\"<>]*\")?)*)\\s*/?>");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([a-z]+)(?:=\"([^\"]*)\")?");
@@ -44,6 +44,60 @@ class MarkdownTest {
         }
 
         assertThat(executable).isEmpty();
+    }
+
+    @Test
+    void noPayloadOfTheCorpusComesOutExecutableWhenItsNamesAreMembers() {
+        // Every would-be name in the corpus is a member here, so each one is made a mention wherever it can be.
+        List<String> executable = new ArrayList<>();
+        for (String payload : XssCorpus.payloads()) {
+            Set<String> members = markdown.mentions(payload);
+            String html = markdown.html(payload, members);
+            String problem = unsafe(html);
+            if (problem != null) {
+                executable.add(payload + "\n  -> " + html + "\n  " + problem);
+            }
+        }
+
+        assertThat(executable).isEmpty();
+        assertThat(XssCorpus.payloads()).anyMatch(payload -> !markdown.mentions(payload).isEmpty());
+    }
+
+    @Test
+    void aMembersMentionIsHighlightedAndAnyOtherNameStaysText() {
+        assertThat(markdown.html("@bob and @nobody look at bob@example.com", Set.of("bob", "alice")))
+                .startsWith("<p><span class=\"mention\">@bob</span> and @nobody look at ")
+                .doesNotContain("<span class=\"mention\">@example");
+        assertThat(markdown.html("**@bob.** thanks", Set.of("bob")))
+                .isEqualTo("<p><strong><span class=\"mention\">@bob</span>.</strong> thanks</p>");
+        assertThat(markdown.html("@bob", Set.of())).isEqualTo("<p>@bob</p>");
+        assertThat(markdown.html("@bob")).isEqualTo("<p>@bob</p>");
+    }
+
+    @Test
+    void aMentionNextToMarkupStaysEscaped() {
+        assertThat(markdown.html("@bob<script>window.__xss=1</script>", Set.of("bob")))
+                .isEqualTo("<p><span class=\"mention\">@bob</span>&lt;script&gt;window.__xss=1&lt;/script&gt;</p>");
+        assertThat(markdown.html("@<script>x</script>", Set.of("script")))
+                .isEqualTo("<p>@&lt;script&gt;x&lt;/script&gt;</p>");
+    }
+
+    @Test
+    void mentionsInCodeOrAnImagesDescriptionAreNotMentions() {
+        String text = "`@bob` and\n\n```\n@carol\n```\n\n    @dave\n\n![@erin](https://x.example/e.png) but @frank";
+
+        assertThat(markdown.mentions(text)).containsExactly("frank");
+        assertThat(markdown.html(text, Set.of("bob", "carol", "dave", "erin", "frank")))
+                .contains("<code>@bob</code>", "@carol\n</code>", "@dave\n</code>", ">@erin</a>",
+                        "<span class=\"mention\">@frank</span>")
+                .containsOnlyOnce("class=\"mention\"");
+    }
+
+    @Test
+    void mentionsAreListedOnceInOrderOfAppearance() {
+        assertThat(markdown.mentions("@bob @carol @bob, @bob_x and *@dave*")).containsExactly("bob", "carol", "bob_x",
+                "dave");
+        assertThat(markdown.mentions(null)).isEmpty();
     }
 
     @Test

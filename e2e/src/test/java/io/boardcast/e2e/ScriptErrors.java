@@ -1,5 +1,7 @@
 package io.boardcast.e2e;
 
+import com.microsoft.playwright.Page;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,12 +11,16 @@ final class ScriptErrors {
     private final List<String> errors = new CopyOnWriteArrayList<>();
 
     static ScriptErrors on(BoardPage... pages) {
+        return on(Arrays.stream(pages).map(BoardPage::page).toArray(Page[]::new));
+    }
+
+    static ScriptErrors on(Page... pages) {
         ScriptErrors found = new ScriptErrors();
-        for (BoardPage page : pages) {
-            page.page().onPageError(error -> found.errors.add(page.page().url() + ": " + error));
-            page.page().onConsoleMessage(message -> {
+        for (Page page : pages) {
+            page.onPageError(error -> found.errors.add(page.url() + ": " + error));
+            page.onConsoleMessage(message -> {
                 if ("error".equals(message.type())) {
-                    found.errors.add(page.page().url() + ": console: " + message.text());
+                    found.errors.add(page.url() + ": console: " + message.text());
                 }
             });
         }
