@@ -26,6 +26,9 @@ record TaskPage(Page page, long taskId) {
         Locator form = page.locator("form#comment-form-" + taskId);
         form.locator("textarea[name=body]").fill(body);
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Comment")).click();
+        // The answer brings the form back empty. Until then the next comment must wait: typed earlier, the pushed
+        // copy of this one may already be listed while the answer, arriving later, empties the field under it.
+        assertThat(page.locator("form#comment-form-" + taskId + " textarea[name=body]")).hasValue("");
     }
 
     void rename(String title) {

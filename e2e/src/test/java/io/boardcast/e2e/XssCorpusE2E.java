@@ -12,8 +12,9 @@ import com.microsoft.playwright.Page;
 import io.boardcast.testsupport.WebSession;
 import io.boardcast.testsupport.XssCorpus;
 import com.microsoft.playwright.Browser;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,12 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every payload of the XSS corpus ({@code xss-corpus.txt} in test-support) goes through every text field a person can
- * fill in (board name, column name, task title, description, comment), some through the real forms and all over HTTP,
- * while bob watches the board and the task live on whichever instance serves him; then everyone reloads. Nothing
+ * fill in (board name, column name, task title, description, comment, label name, checklist item), some through the
+ * real forms and all over HTTP, while bob watches the board and the task live on whichever instance serves him; then
+ * everyone reloads; and each comes back in the address of a filtered board and of a search. Nothing
  * runs: no dialog opens, {@code window.__xss} (which the payloads set) stays unset, no element that could run or load
  * something is in any page, and the Content-Security-Policy had nothing to block.
  */
@@ -104,13 +105,26 @@ class XssCorpusE2E {
         Versioned columnEdit = new Versioned(http, board.path() + "/columns/" + column, board.path() + "/columns",
                 Pattern.compile("action=\"" + Pattern.quote(board.path() + "/columns/" + column)
                         + "\".*?name=\"version\" value=\"(\\d+)\"", Pattern.DOTALL));
+        expectRedirect(http.post(board.path() + "/labels", Map.of("name", "Label", "color", "RED")), "label");
+        long label = WebSession.ids(http.get(board.path() + "/labels").body(), "label-settings").get(0);
+        Versioned labelEdit = new Versioned(http, board.path() + "/labels/" + label, board.path() + "/labels",
+                Pattern.compile("action=\"" + Pattern.quote(board.path() + "/labels/" + label)
+                        + "\".*?name=\"version\" value=\"(\\d+)\"", Pattern.DOTALL));
+        expectRedirect(http.post(board.taskPath(task) + "/checklist", Map.of("text", "Item")), "checklist item");
+        long item = WebSession.ids(http.get(board.taskPath(task)).body(), "checklist-item").get(0);
         for (String payload : payloads) {
+            expectRedirect(labelEdit.post(Map.of("name", fit(payload, 30), "color", "BLUE")), "label " + payload);
+            if (fit(payload, 200).chars().noneMatch(Character::isISOControl)) { // refused inline, like a blank one
+                expectRedirect(http.post(board.taskPath(task) + "/checklist/" + item, Map.of("text", fit(payload, 200))),
+                        "checklist item " + payload);
+            }
             expectRedirect(http.post(board.path() + "/tasks", Map.of("title", payload, "description", payload,
                     "columnId", Long.toString(board.column("To do")))), "task " + payload);
             expectRedirect(http.post(board.taskPath(task) + "/comments", Map.of("body", payload)),
                     "comment " + payload);
             taskEdit.changedElsewhere(); // the comment
-            expectRedirect(taskEdit.post(Map.of("title", payload, "description", payload, "assignee", "")),
+            expectRedirect(taskEdit.post(Map.of("title", payload, "description", payload, "assignee", "",
+                    "labelIds", Long.toString(label))),
                     "edit " + payload);
             expectRedirect(http.post(board.path() + "/name", Map.of("name", fit(payload, 100))),
                     "board name " + payload);
@@ -130,17 +144,31 @@ class XssCorpusE2E {
                 () -> assertClean(bobsTask.page(), "bob's live task page"),
                 () -> assertClean(alicesTask.page(), "alice's task page"));
 
-        // And after a reload, on every page that shows these fields.
+        // And after a reload, on every page that shows these fields. Alice's pages one at a time: each holds its
+        // event stream, and over HTTP/1.1 a browser has six connections per host.
+        alicesTask.page().close();
+        alicesColumns.page().close();
         bobsBoard.page().reload();
         bobsTask.page().reload();
         assertThat(bobsTask.comments()).hasCount(Math.min(50, typed.size() + payloads.size()));
-        List<Page> pages = new ArrayList<>(List.of(bobsBoard.page(), bobsTask.page()));
-        for (String path : List.of("/boards", board.path() + "/members", board.path() + "/columns")) {
-            Page page = alice.open(path);
-            page.waitForLoadState();
-            pages.add(page);
+        assertAll(
+                () -> assertClean(bobsBoard.page(), "bob's board, reloaded"),
+                () -> assertClean(bobsTask.page(), "bob's task page, reloaded"));
+        Page reflected = alice.open("/boards");
+        for (String path : List.of("/boards", board.path() + "/members", board.path() + "/columns",
+                board.path() + "/labels", "/notifications")) {
+            reflected.navigate(alice.baseUrl() + path);
+            assertClean(reflected, path);
         }
-        assertAll(pages.stream().map(page -> (Executable) () -> assertClean(page, page.url())));
+
+        // Typed into the filter bar or the search box, each comes back in the page the address names.
+        for (String payload : payloads) {
+            String query = "?q=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+            for (String path : List.of(board.path() + query, "/search" + query)) {
+                reflected.navigate(alice.baseUrl() + path);
+                assertClean(reflected, path);
+            }
+        }
         assertAll(
                 () -> assertEquals(List.of(), dialogs, "dialogs opened"),
                 () -> assertEquals(List.of(), pageErrors, "script errors"));
