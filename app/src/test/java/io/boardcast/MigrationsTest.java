@@ -13,8 +13,7 @@ class MigrationsTest {
 
     @Test
     void migrationsBuildTheSchemaOnH2() {
-        SimpleDriverDataSource h2 = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:migrations;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+        SimpleDriverDataSource h2 = h2("migrations");
 
         MigrateResult result = Flyway.configure().dataSource(h2).load().migrate();
 
@@ -22,5 +21,21 @@ class MigrationsTest {
         assertThat(JdbcClient.create(h2).sql("select count(*) from information_schema.tables where table_schema = 'public' and table_name in "
                 + "('users', 'boards', 'memberships', 'board_columns', 'tasks', 'comments', 'board_events')")
                 .query(Integer.class).single()).isEqualTo(7);
+    }
+
+    @Test
+    void aTasksSingleAssigneeBecomesItsFirstOfSeveral() {
+        SimpleDriverDataSource h2 = h2("assignees");
+        Flyway.configure().dataSource(h2).target("9").load().migrate();
+        MigrationsIT.aTaskAssignedToBob(JdbcClient.create(h2));
+
+        Flyway.configure().dataSource(h2).load().migrate();
+
+        assertThat(MigrationsIT.assigneesOfTheTask(JdbcClient.create(h2))).containsExactly("bob");
+    }
+
+    private static SimpleDriverDataSource h2(String name) {
+        return new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
     }
 }

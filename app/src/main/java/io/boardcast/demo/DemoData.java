@@ -8,6 +8,7 @@ import io.boardcast.task.TaskForm;
 import io.boardcast.task.TaskService;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -45,9 +46,9 @@ class DemoData implements ApplicationRunner {
         boards.addMember(board.getId(), "alice", "bob", Role.EDITOR);
         LocalDateTime now = LocalDateTime.now(clock);
         tasks.create(board.getId(), "alice", TaskForm.of("Write the announcement", "Two paragraphs, one screenshot.",
-                "bob", now.plusDays(2).withSecond(0).withNano(0), "UTC"));
-        tasks.create(board.getId(), "alice", TaskForm.of("Book the demo room", null, "alice", null, null));
-        tasks.create(board.getId(), "bob", TaskForm.of("Check the release notes", null, "", null, null));
+                List.of("bob"), now.plusDays(2).withSecond(0).withNano(0), "UTC"));
+        tasks.create(board.getId(), "alice", TaskForm.of("Book the demo room", null, List.of("alice", "bob"), null, null));
+        tasks.create(board.getId(), "bob", TaskForm.of("Check the release notes", null, List.of(), null, null));
         log.info("Demo data: users alice and bob (password '{}'), board 'Launch plan'", PASSWORD);
     }
 }

@@ -53,9 +53,9 @@ class Reminders {
     }
 
     /**
-     * Claims and fires one reminder in its own transaction; false when another instance (or a change) won. The
-     * notification goes to the assignee (or else the creator), and only while that person is still a
-     * member: someone removed from the board hears nothing more of it.
+     * Claims and fires one reminder in its own transaction; false when another instance (or a change) won. A
+     * notification goes to each assignee who is still a member (or, with none, the creator while a member): someone
+     * removed from the board hears nothing more of it.
      */
     @Transactional
     boolean fire(Due due) {
@@ -66,10 +66,13 @@ class Reminders {
         }
         Claimed task = claimed.get();
         String kind = ReminderFired.kindOf(due.reminder());
-        Stream.of(task.assigneeId(), task.creatorId())
-                .filter(userId -> userId != null && access.isMember(task.boardId(), userId))
-                .findFirst()
-                .ifPresent(recipient -> notifyRecipient(recipient, task, due));
+        List<Long> assignees = task.assigneeIds().stream()
+                .filter(userId -> access.isMember(task.boardId(), userId))
+                .toList();
+        Stream<Long> recipients = assignees.isEmpty()
+                ? Stream.of(task.creatorId()).filter(userId -> access.isMember(task.boardId(), userId))
+                : assignees.stream();
+        recipients.forEach(recipient -> notifyRecipient(recipient, task, due));
         events.publishEvent(new ReminderFired(task.boardId(), task.taskId(), task.columnId(), kind));
         return true;
     }

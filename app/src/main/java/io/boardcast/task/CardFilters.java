@@ -90,9 +90,9 @@ class CardFilters {
 
     private static Predicate<Task> assignedTo(String who) {
         if (CardFilter.NOBODY.equalsIgnoreCase(who)) {
-            return card -> card.getAssignee() == null;
+            return Task::isUnassigned;
         }
-        return card -> card.getAssignee() != null && card.getAssignee().getUsername().equalsIgnoreCase(who);
+        return card -> card.isAssignedTo(who);
     }
 
     private Predicate<Task> due(Board board, String state) {

@@ -10,11 +10,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
@@ -48,9 +52,12 @@ public class Task {
 
     private String description;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "assignee_id")
-    private Account assignee;
+    /** Who works on it; members of the board when they were assigned. Loaded with the task, one query per batch. */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @JoinTable(name = "task_assignees", joinColumns = @JoinColumn(name = "task_id"),
+            inverseJoinColumns = @JoinColumn(name = "account_id"))
+    private Set<Account> assignees = new HashSet<>();
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "creator_id")
@@ -121,7 +128,8 @@ public class Task {
     void change(TaskDetails details, Instant now) {
         this.title = details.title();
         this.description = details.description();
-        this.assignee = details.assignee();
+        this.assignees.clear();
+        this.assignees.addAll(details.assignees());
         this.dueAt = details.dueAt();
         this.labelIds.clear();
         this.labelIds.addAll(details.labelIds());
@@ -181,8 +189,17 @@ public class Task {
         return description;
     }
 
-    public Account getAssignee() {
-        return assignee;
+    /** The assignees by name, as cards list them. */
+    public List<Account> getAssignees() {
+        return assignees.stream().sorted(Comparator.comparing(Account::getUsername, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    public boolean isAssignedTo(String username) {
+        return assignees.stream().anyMatch(account -> account.getUsername().equalsIgnoreCase(username));
+    }
+
+    public boolean isUnassigned() {
+        return assignees.isEmpty();
     }
 
     public Account getCreator() {

@@ -33,9 +33,9 @@ public class TaskDeadlines {
     public record Due(long taskId, long boardId, Instant dueAt, Reminder reminder) {
     }
 
-    /** A reminder just claimed: who it concerns (assignee may be null) and what the task is called now. */
-    public record Claimed(long taskId, long boardId, long columnId, String title, Instant dueAt, Long assigneeId,
-            long creatorId) {
+    /** A reminder just claimed: who it concerns (the assignees, perhaps none) and what the task is called now. */
+    public record Claimed(long taskId, long boardId, long columnId, String title, Instant dueAt,
+            List<Long> assigneeIds, long creatorId) {
     }
 
     /** On the board (not archived) and in a column that doesn't count as done. */
@@ -72,11 +72,14 @@ public class TaskDeadlines {
         if (claimed == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("""
-                        select id, board_id, column_id, title, due_at, assignee_id, creator_id from tasks where id = ?""")
+        List<Long> assigneeIds = jdbc.sql("select account_id from task_assignees where task_id = ? order by account_id")
+                .param(due.taskId())
+                .query(Long.class)
+                .list();
+        return Optional.of(jdbc.sql("select id, board_id, column_id, title, due_at, creator_id from tasks where id = ?")
                 .param(due.taskId())
                 .query((rs, row) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getObject(6, Long.class), rs.getLong(7)))
+                        rs.getTimestamp(5).toInstant(), assigneeIds, rs.getLong(6)))
                 .single());
     }
 

@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.Set;
 
 /** The editable part of a task, already checked and resolved to entities. */
-record TaskDetails(String title, String description, Account assignee, Instant dueAt, Set<Long> labelIds) {
+record TaskDetails(String title, String description, Set<Account> assignees, Instant dueAt, Set<Long> labelIds) {
 }

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -24,8 +27,13 @@ public class TaskForm {
     private String description;
 
     private Long columnId;
-    @PlainText
-    private String assignee = "";
+
+    /** Members' usernames (a multiple select; none chosen is an empty list). Checked against the board's members. */
+    @Size(max = 20, message = "A task has at most 20 assignees.")
+    private List<String> assignees = new ArrayList<>();
+
+    /** The single field forms and scripts sent before tasks had several assignees: one more name, blank for none. */
+    private String assignee;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime dueAt;
@@ -41,11 +49,12 @@ public class TaskForm {
         return new TaskForm();
     }
 
-    public static TaskForm of(String title, String description, String assignee, LocalDateTime dueAt, String zone) {
+    public static TaskForm of(String title, String description, List<String> assignees, LocalDateTime dueAt,
+            String zone) {
         TaskForm form = new TaskForm();
         form.title = title;
         form.description = description;
-        form.assignee = assignee;
+        form.assignees = new ArrayList<>(assignees);
         form.dueAt = dueAt;
         form.zone = zone;
         return form;
@@ -75,12 +84,25 @@ public class TaskForm {
         this.columnId = columnId;
     }
 
-    public String getAssignee() {
-        return assignee;
+    public List<String> getAssignees() {
+        return assignees;
+    }
+
+    public void setAssignees(List<String> assignees) {
+        this.assignees = assignees == null ? new ArrayList<>() : assignees;
     }
 
     public void setAssignee(String assignee) {
         this.assignee = assignee;
+    }
+
+    /** Every name sent, in either field, stripped, blanks and repeats left out. */
+    public Set<String> assigneeNames() {
+        Set<String> names = new LinkedHashSet<>();
+        Stream.concat(assignees.stream(), Stream.ofNullable(assignee))
+                .filter(name -> name != null && !name.isBlank())
+                .forEach(name -> names.add(name.strip()));
+        return names;
     }
 
     public LocalDateTime getDueAt() {

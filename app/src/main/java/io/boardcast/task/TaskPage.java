@@ -1,5 +1,6 @@
 package io.boardcast.task;
 
+import io.boardcast.account.Account;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Labels;
@@ -61,7 +62,7 @@ public class TaskPage {
     static TaskForm formOf(Task task) {
         LocalDateTime due = task.getDueAt() == null ? null : LocalDateTime.ofInstant(task.getDueAt(), ZoneOffset.UTC);
         TaskForm form = TaskForm.of(task.getTitle(), task.getDescription(),
-                task.getAssignee() == null ? "" : task.getAssignee().getUsername(), due, "UTC");
+                task.getAssignees().stream().map(Account::getUsername).toList(), due, "UTC");
         form.setColumnId(task.getColumnId());
         form.setLabelIds(new ArrayList<>(task.getLabelIds()));
         form.setVersion(task.getVersion());

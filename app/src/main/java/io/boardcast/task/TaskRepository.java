@@ -4,15 +4,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-/** Queries name the assignee to load with the cards; a LOAD graph keeps the labels' eager fetch as well. */
+/** A task's labels and assignees come with it (eager, one subselect each per query), as every card shows them. */
 interface TaskRepository extends JpaRepository<Task, Long> {
 
-    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.id = :taskId and t.boardId = :boardId")
     Optional<Task> findOnBoard(long boardId, long taskId);
 
@@ -21,12 +19,10 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     int nextPosition(long columnId);
 
     /** The board's cards (not archived), in their order within each column. */
-    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.boardId = :boardId and t.archivedAt is null order by t.position, t.id")
     List<Task> onBoard(long boardId);
 
     /** One column's cards, in order. */
-    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
     List<Task> inColumn(long columnId);
 
@@ -39,7 +35,6 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     List<Object[]> countsOn(long boardId);
 
     /** The board's archive, latest first. */
-    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.boardId = :boardId and t.archivedAt is not null"
             + " order by t.archivedAt desc, t.id desc")
     List<Task> archivedOn(long boardId);
@@ -51,11 +46,16 @@ interface TaskRepository extends JpaRepository<Task, Long> {
 
     /**
      * Cards (not archived) on these boards whose title or description matches the pattern (see {@code web.Like}; a
-     * trigram index serves it on PostgreSQL) or that are among those found in comments; latest changed first.
+     * trigram index serves it on PostgreSQL) or that are among those found in comments, and that are assigned as
+     * asked: to this username (lower case) unless it is empty, to nobody if {@code unassigned}; latest changed first.
      */
-    @EntityGraph(attributePaths = "assignee", type = EntityGraph.EntityGraphType.LOAD)
     @Query("select t from Task t where t.boardId in :boardIds and t.archivedAt is null"
             + " and (lower(t.title) like :pattern escape '\\' or lower(t.description) like :pattern escape '\\'"
-            + " or t.id in :foundInComments) order by t.updatedAt desc, t.id desc")
-    List<Task> search(Collection<Long> boardIds, String pattern, Collection<Long> foundInComments, Limit limit);
+            + " or t.id in :foundInComments)"
+            + " and (:assignee = '' or exists (select a.id from Task s join s.assignees a"
+            + " where s.id = t.id and lower(a.username) = :assignee))"
+            + " and (:unassigned = false or t.assignees is empty)"
+            + " order by t.updatedAt desc, t.id desc")
+    List<Task> search(Collection<Long> boardIds, String pattern, Collection<Long> foundInComments, String assignee,
+            boolean unassigned, Limit limit);
 }

@@ -226,11 +226,9 @@ public class TaskService {
     }
 
     private TaskDetails details(long boardId, TaskForm form, Instant storedDueAt) {
-        Account assignee = null;
-        if (form.getAssignee() != null && !form.getAssignee().isBlank()) {
-            assignee = access.memberNamed(boardId, form.getAssignee().strip())
-                    .orElseThrow(() -> new RejectedInput("assignee", "The assignee must be a member of this board."))
-                    .getAccount();
+        Set<Account> assignees = new HashSet<>();
+        for (String name : form.assigneeNames()) {
+            assignees.add(access.memberNamed(boardId, name).orElseThrow(() -> notAMember(name)).getAccount());
         }
         String description = form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription();
         Set<Long> labelIds = new HashSet<>(form.getLabelIds());
@@ -238,7 +236,12 @@ public class TaskService {
         if (!labels.allOn(boardId, labelIds)) {
             throw new RejectedInput("labelIds", "Choose labels of this board.");
         }
-        return new TaskDetails(form.getTitle().strip(), description, assignee, dueAt(form, storedDueAt), labelIds);
+        return new TaskDetails(form.getTitle().strip(), description, assignees, dueAt(form, storedDueAt), labelIds);
+    }
+
+    private static RejectedInput notAMember(String name) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return new RejectedInput("assignees", "The assignee must be a member of this board: “" + shown + "” is not.");
     }
 
     /**

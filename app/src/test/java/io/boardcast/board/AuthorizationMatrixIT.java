@@ -47,6 +47,7 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 read("archive page", t -> t.boardPath() + "/archive"),
                 read("filtered board page", t -> t.boardPath() + "?q=First&label=Bug&assignee=me&due=none"),
                 new Route("search (own boards only)", false, t -> "/search?q=First", Map.of(), LOGIN, 200, 200, 200, 200),
+                new Route("my tasks (own boards only)", false, t -> "/search?assignee=me", Map.of(), LOGIN, 200, 200, 200, 200),
                 new Route("columns page", false, t -> t.boardPath() + "/columns", Map.of(), LOGIN, 404, 403, 200, 200),
                 new Route("labels page", false, t -> t.boardPath() + "/labels", Map.of(), LOGIN, 404, 403, 200, 200),
                 new Route("event stream", false, t -> t.boardPath() + "/events", Map.of(),

@@ -155,7 +155,7 @@ class PersonalEventsAcrossInstancesIT {
     void aFiredReminderRingsTheAssigneesBellOnAPageWithoutABoard() {
         LocalDateTime soon = LocalDateTime.now(ZoneOffset.UTC).plusHours(2);
         long task = one.bean(TaskService.class).create(team.boardId(), team.owner(),
-                TaskForm.of("Due for the editor", null, team.editor(), soon, "UTC")).getId();
+                TaskForm.of("Due for the editor", null, List.of(team.editor()), soon, "UTC")).getId();
         try (SseClient editorsList = SseClient.open(editorOnOne, "/notifications/events", null)) {
             assertThat(bell(editorsList.next(WAIT))).isEqualTo(0);
 

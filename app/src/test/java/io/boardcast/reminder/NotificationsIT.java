@@ -10,6 +10,7 @@ import io.boardcast.testsupport.WebSession.Answer;
 import io.boardcast.testsupport.WebSession;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -38,7 +39,7 @@ class NotificationsIT extends PostgresWebIntegration {
         team = fixtures.team();
         LocalDateTime soon = LocalDateTime.now(ZoneOffset.UTC).plusHours(2);
         IntStream.rangeClosed(1, 55).forEach(i -> tasks.create(team.boardId(), team.owner(),
-                TaskForm.of("Due %03d".formatted(i), null, team.editor(), soon.plusMinutes(i), "UTC")));
+                TaskForm.of("Due %03d".formatted(i), null, List.of(team.editor()), soon.plusMinutes(i), "UTC")));
         scheduler.scan();
         assignee = signedIn(team.editor());
     }

@@ -57,7 +57,7 @@ class RemindersAcrossInstancesIT {
     void taskDueInTwoHours() {
         team = one.fixtures().team();
         task = one.bean(TaskService.class).create(team.boardId(), team.owner(),
-                TaskForm.of("Write spec", null, team.editor(), inHours(2), "UTC"));
+                TaskForm.of("Write spec", null, List.of(team.editor()), inHours(2), "UTC"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class RemindersAcrossInstancesIT {
     void laterDueDateArmsTheReminderAgain() {
         scanOnBothAtOnce();
         Task current = one.bean(TaskService.class).find(team.boardId(), task.getId(), team.owner());
-        TaskForm later = TaskForm.of("Write spec", null, team.editor(), inHours(48), "UTC");
+        TaskForm later = TaskForm.of("Write spec", null, List.of(team.editor()), inHours(48), "UTC");
         later.setVersion(current.getVersion());
         one.bean(TaskService.class).edit(team.boardId(), task.getId(), team.owner(), later);
 
@@ -139,7 +139,7 @@ class RemindersAcrossInstancesIT {
         long before = lastSeq();
         scanOnBothAtOnce();
         Task current = one.bean(TaskService.class).find(team.boardId(), task.getId(), team.owner());
-        TaskForm noDueDate = TaskForm.of("Write spec", null, team.editor(), null, "UTC");
+        TaskForm noDueDate = TaskForm.of("Write spec", null, List.of(team.editor()), null, "UTC");
         noDueDate.setVersion(current.getVersion());
         one.bean(TaskService.class).edit(team.boardId(), task.getId(), team.owner(), noDueDate);
         WebSession viewer = WebSession.newBrowser(one.baseUrl()).signIn(team.viewer(), Fixtures.PASSWORD);

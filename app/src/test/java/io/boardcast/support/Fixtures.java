@@ -51,7 +51,7 @@ public class Fixtures {
     }
 
     public Task task(long boardId, String username, String title) {
-        return tasks.create(boardId, username, TaskForm.of(title, null, null, null, null));
+        return tasks.create(boardId, username, TaskForm.of(title, null, List.of(), null, null));
     }
 
     public record Team(long boardId, List<Long> columns, String owner, String editor, String viewer, String outsider,

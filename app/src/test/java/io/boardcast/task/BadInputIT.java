@@ -33,7 +33,7 @@ class BadInputIT extends TeamIntegration {
     @Test
     void assigneeWhoIsNotAMemberIsExplained() {
         assertRejected(createTask(Map.of("title", "ok", "assignee", team.outsider())),
-                "The assignee must be a member of this board.");
+                "The assignee must be a member of this board: \u201c" + team.outsider() + "\u201d is not.");
     }
 
     @Test
