@@ -30,6 +30,14 @@ public interface BoardChange {
         return null;
     }
 
+    /**
+     * The task's title as the log should keep it; null (most) to let the log read it from the task as it is at this
+     * point. A change that removes the task says it, since the task can't.
+     */
+    default String title() {
+        return null;
+    }
+
     /** Someone who lost access with this change: every instance ends their streams before delivering anything later. */
     default String endsStreamsOf() {
         return null;

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -57,16 +61,35 @@ public class EventLog implements EmitterRegistry.Log {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Board changes must be published inside their transaction");
         }
-        BoardEvent event = BoardEvent.of(change, lastSeq(change.boardId()) + 1);
+        BoardEvent event = BoardEvent.of(change, lastSeq(change.boardId()) + 1, actor(), title(change));
         jdbc.sql("""
                 insert into board_events (board_id, seq, kind, task_id, comment_id, column_id, previous_column_id,
-                                          subject, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          subject, actor, task_title, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.boardId(), event.seq(), event.kind(), event.taskId(), event.commentId(),
-                        event.columnId(), event.previousColumnId(), event.endsStreamsOf(),
-                        Timestamp.from(clock.instant()))
+                        event.columnId(), event.previousColumnId(), event.endsStreamsOf(), event.actor(),
+                        event.title(), Timestamp.from(clock.instant()))
                 .update();
         publisher.publishEvent(new Logged(event));
+    }
+
+    /**
+     * The person whose request made the change; null for Boardcast's own work (reminders), which runs signed in as
+     * nobody. Background work done for someone runs with their security context.
+     */
+    private static String actor() {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        return signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken
+                ? null : signedIn.getName();
+    }
+
+    /** The change's own title, else the task's as it is in this transaction (writers flush before they publish). */
+    private String title(BoardChange change) {
+        if (change.title() != null || change.taskId() == 0) {
+            return change.title();
+        }
+        return jdbc.sql("select title from tasks where id = ?").param(change.taskId()).query(String.class).optional()
+                .orElse(null);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -92,17 +115,50 @@ public class EventLog implements EmitterRegistry.Log {
     @Override
     public List<BoardEvent> between(long boardId, long afterSeq, long toSeq) {
         return jdbc.sql("""
-                select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id, subject
+                select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id, subject, actor,
+                       task_title
                 from board_events where board_id = ? and seq > ? and seq <= ? order by seq""")
                 .params(boardId, afterSeq, toSeq)
                 .query(EventLog::row)
                 .list();
     }
 
+    /**
+     * A logged event with the time it was logged, and whether its task (if any) still exists: a line of the board's
+     * activity or a task's history.
+     */
+    public record Entry(BoardEvent event, Instant at, boolean taskExists) {
+    }
+
+    /**
+     * The board's events before {@code beforeSeq} (all: {@link Long#MAX_VALUE}), newest first, at most {@code limit};
+     * only the task's when {@code taskId} is not null.
+     */
+    public List<Entry> history(long boardId, Long taskId, long beforeSeq, int limit) {
+        return jdbc.sql("""
+                select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id, subject, actor,
+                       task_title, created_at, exists (select 1 from tasks t where t.id = task_id) as task_exists
+                from board_events where board_id = :board and seq < :before and (:task is null or task_id = :task)
+                order by seq desc limit :limit""")
+                .param("board", boardId)
+                .param("before", beforeSeq)
+                .param("task", taskId, java.sql.Types.BIGINT)
+                .param("limit", limit)
+                .query((rs, row) -> new Entry(row(rs, row), rs.getTimestamp("created_at").toInstant(),
+                        rs.getBoolean("task_exists")))
+                .list();
+    }
+
+    /** Whether the task is still there (not deleted; archived counts). */
+    public boolean taskExists(long taskId) {
+        return jdbc.sql("select count(*) from tasks where id = ?").param(taskId).query(Integer.class).single() > 0;
+    }
+
     private static BoardEvent row(ResultSet rs, int rowNum) throws SQLException {
         return new BoardEvent(rs.getLong("board_id"), rs.getLong("seq"), rs.getString("kind"),
                 rs.getLong("task_id"), rs.getObject("comment_id", Long.class), rs.getLong("column_id"),
-                rs.getObject("previous_column_id", Long.class), rs.getString("subject"), 0);
+                rs.getObject("previous_column_id", Long.class), rs.getString("subject"), rs.getString("actor"),
+                rs.getString("task_title"), 0);
     }
 
     /** Published inside the transaction; handed to the bus only after it commits. */

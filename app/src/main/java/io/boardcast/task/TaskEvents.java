@@ -34,7 +34,8 @@ final class TaskEvents {
         }
     }
 
-    record TaskDeleted(long boardId, long taskId, long columnId) implements BoardChange {
+    /** Carries the title: the log can't read it from a task that is gone. */
+    record TaskDeleted(long boardId, long taskId, long columnId, String title) implements BoardChange {
         public String kind() {
             return DELETED;
         }

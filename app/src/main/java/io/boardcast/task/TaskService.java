@@ -183,7 +183,7 @@ public class TaskService {
         }
         tasks.delete(task);
         tasks.flush();
-        events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumnId()));
+        events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumnId(), task.getTitle()));
     }
 
     /**

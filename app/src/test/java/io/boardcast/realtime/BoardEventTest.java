@@ -13,9 +13,25 @@ class BoardEventTest {
 
     @Test
     void anEventSurvivesTheWireWithEveryField() {
-        BoardEvent moved = new BoardEvent(7, 42, "TASK_MOVED", 3, 11L, 5, 4L, "carol", 1_700_000_000_123L);
+        BoardEvent moved = new BoardEvent(7, 42, "TASK_MOVED", 3, 11L, 5, 4L, "carol", "bob", "Ship | beta |",
+                1_700_000_000_123L);
 
         assertThat(BoardEvent.decode(moved.encode())).isEqualTo(moved);
+    }
+
+    @Test
+    void anEventOfTheFormerWireFormIsStillReadWithoutActorAndTitle() {
+        assertThat(BoardEvent.decode("2|7|42|TASK_MOVED|3|11|5|4|null|99"))
+                .isEqualTo(new BoardEvent(7, 42, "TASK_MOVED", 3, 11L, 5, 4L, null, null, null, 99));
+    }
+
+    @Test
+    void anEmptyTitleIsNotAMissingOne() {
+        BoardEvent untitled = new BoardEvent(7, 1, "TASK_EDITED", 3, null, 5, null, null, null, "", 0);
+        BoardEvent noTask = new BoardEvent(7, 2, "BOARD_RENAMED", 0, null, 0, null, null, "alice", null, 0);
+
+        assertThat(BoardEvent.decode(untitled.encode())).isEqualTo(untitled);
+        assertThat(BoardEvent.decode(noTask.encode())).isEqualTo(noTask);
     }
 
     @Test
@@ -44,9 +60,9 @@ class BoardEventTest {
             }
         };
 
-        BoardEvent event = BoardEvent.of(removal, 9).publishedAt(123);
+        BoardEvent event = BoardEvent.of(removal, 9, "alice", null).publishedAt(123);
 
-        assertThat(event).isEqualTo(new BoardEvent(7, 9, "MEMBER_REMOVED", 0, null, 0, null, "carol", 123));
+        assertThat(event).isEqualTo(new BoardEvent(7, 9, "MEMBER_REMOVED", 0, null, 0, null, "carol", "alice", null, 123));
     }
 
     @ParameterizedTest
@@ -60,7 +76,9 @@ class BoardEventTest {
             "2|7|42|TASK_MOVED|3|eleven|5|4|carol|0",
             "2|7|42|TASK_MOVED|3|11|5|4|carol|",
             "2|7|42|task_moved|3|11|5|4|carol|0",
-            "2|7|42||3|11|5|4|carol|0"})
+            "2|7|42||3|11|5|4|carol|0",
+            "3|7|42|TASK_MOVED|3|11|5|4|carol|0|bob",
+            "4|7|42|TASK_MOVED|3|11|5|4|carol|0|bob|Title"})
     void aMalformedMessageIsRejected(String message) {
         assertThatIllegalArgumentException().isThrownBy(() -> BoardEvent.decode(message))
                 .withMessageStartingWith("Not a board event");
