@@ -329,6 +329,36 @@
         }
     });
 
+    // --- An open task page: says when someone else saved, deleted or archived the task --------------------------
+    // "bob changed this task" is pushed to every open editor; the one whose form already has that version (their own
+    // save, swapped in by htmx) needs no telling.
+    function settleChangedNotice(notice) {
+        const detail = notice.closest('.task-detail');
+        const version = detail && detail.querySelector('form.task-form input[name="version"]');
+        if (version && Number(version.value) >= Number(notice.dataset.version)) {
+            notice.replaceChildren();
+        }
+    }
+
+    // While the task is gone, the page's other forms can only fail: disable them (and enable them when it is back).
+    function settleGone(gone) {
+        const page = gone.closest('main') || document;
+        page.querySelectorAll('form').forEach(function (form) {
+            if (gone.contains(form)) {
+                return;
+            }
+            form.querySelectorAll('input, select, textarea, button').forEach(function (control) {
+                if (gone.dataset.gone && !control.disabled) {
+                    control.disabled = true;
+                    control.dataset.disabledWhileGone = 'true';
+                } else if (!gone.dataset.gone && control.dataset.disabledWhileGone) {
+                    control.disabled = false;
+                    delete control.dataset.disabledWhileGone;
+                }
+            });
+        });
+    }
+
     // --- Toasts: a dismiss button removes its toast (a delegated listener: no inline handlers under our CSP) ---
     document.addEventListener('click', function (event) {
         const dismiss = event.target.closest('.toast .dismiss');
@@ -380,5 +410,11 @@
             element.querySelectorAll('.column-header').forEach(applyOrder);
         }
         enableDragging(element);
+        if (element.matches && element.matches('.changed-notice[data-version]')) {
+            settleChangedNotice(element);
+        }
+        if (element.matches && element.matches('.task-gone')) {
+            settleGone(element);
+        }
     });
 })();

@@ -4,10 +4,12 @@ import io.boardcast.board.Board;
 import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Labels;
+import io.boardcast.realtime.Activity;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,13 +65,19 @@ public class TaskFragments implements EventRenderer {
             case TaskEvents.EDITED -> {
                 card(event, view, fragments);
                 task.ifPresent(t -> summary(t, fragments));
+                task.filter(t -> canEdit).ifPresent(t -> fragments.add("task/fragments", "changed",
+                        Map.of("task", t, "board", board, "actor", actorOf(event))));
             }
             case TaskEvents.CREATED, TaskEvents.RESTORED -> {
                 shown.ifPresent(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)));
-                task.filter(t -> event.kind().equals(TaskEvents.RESTORED)).ifPresent(t -> summary(t, fragments));
+                if (event.kind().equals(TaskEvents.RESTORED)) {
+                    task.ifPresent(t -> summary(t, fragments));
+                    gone(event, board, null, canEdit, fragments);
+                }
                 headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
             }
             case TaskEvents.MOVED, TaskEvents.REORDERED -> {
+                task.filter(t -> event.kind().equals(TaskEvents.MOVED)).ifPresent(t -> summary(t, fragments));
                 if (view.filtered()) {
                     shown.ifPresentOrElse(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)),
                             () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
@@ -83,10 +91,35 @@ public class TaskFragments implements EventRenderer {
                     fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId()));
                 }
                 task.ifPresent(t -> summary(t, fragments)); // an open task page says it is archived
+                gone(event, board, event.kind().equals(TaskEvents.DELETED) ? "deleted" : "archived", canEdit, fragments);
                 headers(board, event.columnId(), null, canEdit, fragments);
             }
         }
         fragments.announce(event.kind(), task.map(Task::getTitle).orElse(""));
+    }
+
+    @Override
+    public Optional<Activity> describe(BoardEvent event) {
+        Board board = boards.find(event.boardId()).orElse(null);
+        if (board == null) {
+            return Optional.empty();
+        }
+        String title = event.title();
+        return Optional.of(switch (event.kind()) {
+            case TaskEvents.CREATED -> new Activity("created", title, "in " + columnName(board, event.columnId()));
+            case TaskEvents.MOVED -> new Activity("moved", title, "from " + columnName(board, event.previousColumnId())
+                    + " to " + columnName(board, event.columnId()));
+            case TaskEvents.REORDERED -> new Activity("moved", title, "within " + columnName(board, event.columnId()));
+            case TaskEvents.DELETED -> new Activity("deleted", title, "");
+            case TaskEvents.ARCHIVED -> new Activity("archived", title, "");
+            case TaskEvents.RESTORED -> new Activity("restored", title, "to " + columnName(board, event.columnId()));
+            default -> new Activity("edited", title, "");
+        });
+    }
+
+    /** A column's name now; columns can go, their history stays. */
+    private static String columnName(Board board, Long columnId) {
+        return columnId == null ? "another column" : board.column(columnId).map(c -> c.getName()).orElse("a removed column");
     }
 
     /**
@@ -118,6 +151,21 @@ public class TaskFragments implements EventRenderer {
         boards.find(task.getBoardId()).ifPresent(board ->
                 fragments.add("task/fragments", "summary", Map.of("task", task, "board", board,
                         "labels", labels.of(board.getId()), "memberNames", memberNames(board.getId()))));
+    }
+
+    /** What an open task page says became of the task: deleted or archived, by whom; null once it is back. */
+    private static void gone(BoardEvent event, Board board, String gone, boolean canEdit, PushedFragments fragments) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("taskId", event.taskId());
+        model.put("board", board);
+        model.put("gone", gone);
+        model.put("actor", event.actor());
+        model.put("canEdit", canEdit);
+        fragments.add("task/fragments", "gone", model);
+    }
+
+    private static String actorOf(BoardEvent event) {
+        return event.actor() == null ? "Someone" : event.actor();
     }
 
     /** The board's members by name: the @names its Markdown shows as mentions. */
