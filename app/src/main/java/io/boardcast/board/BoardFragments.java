@@ -1,10 +1,12 @@
 package io.boardcast.board;
 
+import io.boardcast.realtime.Activity;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,11 @@ class BoardFragments implements EventRenderer {
     @Override
     public Set<String> kinds() {
         return Set.of(BoardRenamed.KIND);
+    }
+
+    @Override
+    public Optional<Activity> describe(BoardEvent event) {
+        return boards.findById(event.boardId()).map(board -> new Activity("renamed the board", null, "(now " + board.getName() + ")"));
     }
 
     @Override

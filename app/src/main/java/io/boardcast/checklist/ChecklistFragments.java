@@ -1,11 +1,13 @@
 package io.boardcast.checklist;
 
+import io.boardcast.realtime.Activity;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.TaskFragments;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,11 @@ class ChecklistFragments implements EventRenderer {
     @Override
     public Set<String> kinds() {
         return Set.of(ChecklistChanged.KIND);
+    }
+
+    @Override
+    public Optional<Activity> describe(BoardEvent event) {
+        return Optional.of(new Activity("changed the checklist of", event.title(), ""));
     }
 
     @Override

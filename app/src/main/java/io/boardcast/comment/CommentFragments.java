@@ -1,11 +1,13 @@
 package io.boardcast.comment;
 
+import io.boardcast.realtime.Activity;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.task.TaskFragments;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,11 @@ class CommentFragments implements EventRenderer {
     @Override
     public Set<String> kinds() {
         return Set.of(CommentAdded.KIND);
+    }
+
+    @Override
+    public Optional<Activity> describe(BoardEvent event) {
+        return Optional.of(new Activity("commented on", event.title(), ""));
     }
 
     @Override

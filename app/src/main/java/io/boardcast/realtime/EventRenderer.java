@@ -1,5 +1,6 @@
 package io.boardcast.realtime;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,4 +21,12 @@ public interface EventRenderer {
      * @param view what the page shows: forms or not, and its filter (a card outside it must not show)
      */
     void render(BoardEvent event, PageView view, PushedFragments fragments);
+
+    /**
+     * The event in words for the activity view and a task's history, from the event and the current state (say, a
+     * column's name); empty for a change not worth a line. Total, like {@link #render}.
+     */
+    default Optional<Activity> describe(BoardEvent event) {
+        return Optional.empty();
+    }
 }

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A board's live updates as Server-Sent Events, for members only. Resumes after the client's last event id, taken
  * from the browser's own Last-Event-ID header or, when htmx re-creates the EventSource, from the query. A filtered board
- * page names its filter ({@code filter}), so that cards outside it leave and cards inside it arrive. A board stream
- * also carries its user's personal events; pages without a board get those alone from {@code /notifications/events},
+ * page names its filter ({@code filter}), so that cards outside it leave and cards inside it arrive; the activity
+ * page says {@code view=activity} and gets a line per change, a task page {@code view=task} and gets its history too. A board stream also carries its user's personal events; pages without a board get those alone from {@code /notifications/events},
  * so every page holds exactly one stream.
  */
 @RestController
@@ -42,6 +42,7 @@ class EventStreamController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
             @RequestParam(name = "filter", required = false) String filter,
+            @RequestParam(name = "view", required = false) String view,
             Principal principal, HttpServletRequest request, HttpServletResponse response) {
         // Not found, like every page of the board, so that non-members can't tell it exists.
         boolean canEdit = access.canEdit(boardId, principal.getName()).orElseThrow(NotFoundException::new);
@@ -53,7 +54,14 @@ class EventStreamController {
         response.setHeader("Cache-Control", "no-store");
         long lastEventId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
         return registry.open(boardId, principal.getName(), request.getSession().getId(),
-                new PageView(canEdit, filter), lastEventId);
+                viewOf(view, canEdit, filter), lastEventId);
+    }
+
+    private static PageView viewOf(String view, boolean canEdit, String filter) {
+        if ("activity".equals(view)) {
+            return PageView.activity(canEdit);
+        }
+        return "task".equals(view) ? PageView.task(canEdit) : new PageView(canEdit, filter);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.boardcast.realtime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,7 +11,8 @@ import org.thymeleaf.ITemplateEngine;
 
 /**
  * Renders a logged event by asking the module that owns its kind; always from the current state, in one read-only
- * transaction. A kind nobody renders (say, a member leaving) pushes nothing visible.
+ * transaction. A kind nobody renders (say, a member leaving) pushes nothing visible. An activity page gets the line
+ * its kind's renderer describes instead, drawn by the {@link ActivityRenderer}.
  */
 @Component
 class FragmentRenderer {
@@ -18,9 +20,17 @@ class FragmentRenderer {
     private final ITemplateEngine templates;
     private final TransactionTemplate readOnly;
     private final Map<String, EventRenderer> byKind = new HashMap<>();
+    private final List<ActivityRenderer> activity;
 
     FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, List<EventRenderer> renderers) {
+        this(templates, transactions, renderers, List.of());
+    }
+
+    @Autowired
+    FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, List<EventRenderer> renderers,
+            List<ActivityRenderer> activity) {
         this.templates = templates;
+        this.activity = activity;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         for (EventRenderer renderer : renderers) {
@@ -41,7 +51,13 @@ class FragmentRenderer {
         }
         return readOnly.execute(status -> {
             PushedFragments fragments = new PushedFragments(templates);
-            renderer.render(event, view, fragments);
+            if (!view.activity()) {
+                renderer.render(event, view, fragments);
+            }
+            if (view.activity() || (view.page() == PageView.Page.TASK && event.taskId() != 0)) {
+                renderer.describe(event).ifPresent(line ->
+                        activity.forEach(page -> page.render(event, line, view, fragments)));
+            }
             return fragments.html();
         });
     }

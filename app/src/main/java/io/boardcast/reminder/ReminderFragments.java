@@ -1,5 +1,6 @@
 package io.boardcast.reminder;
 
+import io.boardcast.realtime.Activity;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,13 @@ class ReminderFragments implements EventRenderer {
     @Override
     public Set<String> kinds() {
         return Set.of(ReminderFired.DUE_SOON, ReminderFired.OVERDUE);
+    }
+
+    /** Boardcast itself sends reminders: the line reads "reminded everyone that X is due soon". */
+    @Override
+    public Optional<Activity> describe(BoardEvent event) {
+        return Optional.of(new Activity("reminded everyone that", event.title(),
+                ReminderFired.DUE_SOON.equals(event.kind()) ? "is due soon" : "is overdue"));
     }
 
     @Override

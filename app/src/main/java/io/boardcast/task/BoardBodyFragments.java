@@ -5,12 +5,14 @@ import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.ColumnEvents;
 import io.boardcast.board.Labels;
+import io.boardcast.realtime.Activity;
 import io.boardcast.realtime.BoardEvent;
 import io.boardcast.realtime.EventRenderer;
 import io.boardcast.realtime.PageView;
 import io.boardcast.realtime.PushedFragments;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +45,15 @@ class BoardBodyFragments implements EventRenderer {
             fragments.add("task/fragments", "columns", taskFragments.bodyModel(board, view));
             fragments.add("task/fragments", "column-choice", Map.of("board", board));
             fragments.announce(event.kind(), columnName(board, event.columnId()));
+        });
+    }
+
+    @Override
+    public Optional<Activity> describe(BoardEvent event) {
+        String what = ColumnEvents.KINDS.contains(event.kind()) ? "changed the columns" : "changed the labels";
+        return boards.find(event.boardId()).map(board -> {
+            String column = columnName(board, event.columnId());
+            return new Activity(what, null, column.isEmpty() ? "" : "(" + column + ")");
         });
     }
 

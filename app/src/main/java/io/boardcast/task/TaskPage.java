@@ -6,6 +6,7 @@ import io.boardcast.board.BoardService;
 import io.boardcast.board.Labels;
 import io.boardcast.board.Membership;
 import io.boardcast.realtime.EventLog;
+import io.boardcast.realtime.PageView;
 import io.boardcast.web.NotFoundException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ public class TaskPage {
         model.addAttribute("board", membership.getBoard());
         model.addAttribute("task", task);
         model.addAttribute("canEdit", membership.canEdit());
+        model.addAttribute("view", PageView.task(membership.canEdit()));
         model.addAttribute("members", boards.members(boardId));
         model.addAttribute("memberNames", access.members(boardId));
         model.addAttribute("labels", labels.of(boardId));

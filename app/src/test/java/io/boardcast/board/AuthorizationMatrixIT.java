@@ -45,6 +45,8 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 read("members page", t -> t.boardPath() + "/members"),
                 read("task page", Team::taskPath),
                 read("archive page", t -> t.boardPath() + "/archive"),
+                read("activity page", t -> t.boardPath() + "/activity"),
+                read("older activity page", t -> t.boardPath() + "/activity?before=2"),
                 read("filtered board page", t -> t.boardPath() + "?q=First&label=Bug&assignee=me&due=none"),
                 new Route("search (own boards only)", false, t -> "/search?q=First", Map.of(), LOGIN, 200, 200, 200, 200),
                 new Route("my tasks (own boards only)", false, t -> "/search?assignee=me", Map.of(), LOGIN, 200, 200, 200, 200),
@@ -53,6 +55,8 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 new Route("event stream", false, t -> t.boardPath() + "/events", Map.of(),
                         401, 404, 200, 200, 200),
                 new Route("filtered event stream", false, t -> t.boardPath() + "/events?filter=q%3DFirst", Map.of(),
+                        401, 404, 200, 200, 200),
+                new Route("activity stream", false, t -> t.boardPath() + "/events?view=activity", Map.of(),
                         401, 404, 200, 200, 200),
                 // One's own notifications, whatever boards one is on: every signed-in person has theirs.
                 new Route("personal stream", false, t -> "/notifications/events", Map.of(), 401, 200, 200, 200, 200),
