@@ -191,6 +191,19 @@ class EmitterRegistry {
         }
     }
 
+    /**
+     * A signal from the bus, for every stream of its board here; runs on the dispatcher and never waits for I/O: the
+     * frame is rendered once, by the first stream's sender.
+     */
+    void accept(SignalEvent signal) {
+        BoardFeed feed = feeds.get(signal.boardId());
+        if (feed != null && !feed.streams().isEmpty()) {
+            PersonalFrame frame = new PersonalFrame("signal",
+                    () -> new PersonalFrame.Rendered(renderer.render(signal), 0));
+            feed.streams().forEach(stream -> stream.offerPersonal(frame));
+        }
+    }
+
     /** A message from the bus; runs on the feed dispatcher thread and never waits for I/O. */
     void accept(BoardEvent event) {
         BoardFeed feed = feeds.get(event.boardId());

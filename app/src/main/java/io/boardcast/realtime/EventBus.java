@@ -7,4 +7,7 @@ interface EventBus {
 
     /** A committed personal event, to every instance (at most once; see {@link PersonalChange}). */
     void publish(PersonalEvent event);
+
+    /** A signal, to every instance (at most once; see {@link Signals}). */
+    void publish(SignalEvent signal);
 }

@@ -21,16 +21,25 @@ class FragmentRenderer {
     private final TransactionTemplate readOnly;
     private final Map<String, EventRenderer> byKind = new HashMap<>();
     private final List<ActivityRenderer> activity;
+    private final Map<String, SignalRenderer> signalsByKind = new HashMap<>();
 
     FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, List<EventRenderer> renderers) {
-        this(templates, transactions, renderers, List.of());
+        this(templates, transactions, renderers, List.of(), List.of());
     }
 
     @Autowired
     FragmentRenderer(ITemplateEngine templates, PlatformTransactionManager transactions, List<EventRenderer> renderers,
-            List<ActivityRenderer> activity) {
+            List<ActivityRenderer> activity, List<SignalRenderer> signals) {
         this.templates = templates;
         this.activity = activity;
+        for (SignalRenderer signal : signals) {
+            for (String kind : signal.kinds()) {
+                SignalRenderer other = signalsByKind.putIfAbsent(kind, signal);
+                if (other != null) {
+                    throw new IllegalStateException("Two renderers for signal " + kind + ": " + other + " and " + signal);
+                }
+            }
+        }
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         for (EventRenderer renderer : renderers) {
@@ -58,6 +67,19 @@ class FragmentRenderer {
                 renderer.describe(event).ifPresent(line ->
                         activity.forEach(page -> page.render(event, line, view, fragments)));
             }
+            return fragments.html();
+        });
+    }
+
+    /** A signal's fragments; empty for a kind nobody renders. Total; throws only when the database can't be read. */
+    String render(SignalEvent signal) {
+        SignalRenderer renderer = signalsByKind.get(signal.kind());
+        if (renderer == null) {
+            return "";
+        }
+        return readOnly.execute(status -> {
+            PushedFragments fragments = new PushedFragments(templates);
+            renderer.render(signal.boardId(), signal.kind(), signal.payload(), fragments);
             return fragments.html();
         });
     }

@@ -31,4 +31,9 @@ class InProcessEventBus implements EventBus {
     public void publish(PersonalEvent event) {
         dispatcher.execute(() -> registry.getObject().accept(event));
     }
+
+    @Override
+    public void publish(SignalEvent signal) {
+        dispatcher.execute(() -> registry.getObject().accept(signal));
+    }
 }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * commit order, from a bounded queue; when Redis is slow or away, what doesn't fit is left to the sweep.
  * <p>
  * Personal events go on a channel of their own ({@link #personalChannel}), so an instance that doesn't know them
- * never hears them. They are not logged: one that is lost shows with the person's next one, or when a personal
+ * never hears them; so do signals ({@link #signalChannel}). They are not logged: one that is lost shows with the person's next one, or when a personal
  * stream reconnects.
  */
 @Component
@@ -66,6 +66,26 @@ class RedisEventBus implements EventBus {
     @Override
     public void publish(PersonalEvent event) {
         publisher.execute(() -> send(event));
+    }
+
+    @Override
+    public void publish(SignalEvent signal) {
+        publisher.execute(() -> send(signal));
+    }
+
+    /** The signals' channel: the board events' channel with {@code :signals} appended. */
+    static String signalChannel(RealtimeProperties properties) {
+        return properties.channel() + ":signals";
+    }
+
+    private void send(SignalEvent signal) {
+        try {
+            redis.convertAndSend(signalChannel(properties), signal.encode());
+        } catch (RuntimeException redisDown) {
+            metrics.publishFailed();
+            log.warn("Could not publish a {} signal to Redis ({}); the next one shows the same", signal.kind(),
+                    redisDown.toString());
+        }
     }
 
     /** The personal events' channel: the board events' channel with {@code :personal} appended. */
@@ -105,7 +125,8 @@ class RedisEventBus implements EventBus {
 
         @Bean
         RedisMessageListenerContainer boardEventListenerContainer(RedisConnectionFactory connectionFactory,
-                BoardEventListener listener, PersonalEventListener personal, RealtimeProperties properties,
+                BoardEventListener listener, PersonalEventListener personal, SignalListener signals,
+                RealtimeProperties properties,
                 @Qualifier("feedDispatcher") TaskExecutor dispatcher) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connectionFactory);
@@ -113,6 +134,7 @@ class RedisEventBus implements EventBus {
             container.setTaskExecutor(dispatcher);
             container.addMessageListener(listener, new ChannelTopic(properties.channel()));
             container.addMessageListener(personal, new ChannelTopic(personalChannel(properties)));
+            container.addMessageListener(signals, new ChannelTopic(signalChannel(properties)));
             // Started by SubscriptionStarter once the app is up, so Redis being down at boot doesn't stop it.
             container.setAutoStartup(false);
             return container;
@@ -211,6 +233,26 @@ class RedisEventBus implements EventBus {
                 registry.accept(PersonalEvent.decode(new String(message.getBody(), StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException foreign) {
                 log.warn("Ignored a message on the personal channel that is not a personal event");
+            }
+        }
+    }
+
+    @Component
+    @Profile("redis")
+    static class SignalListener implements MessageListener {
+
+        private final EmitterRegistry registry;
+
+        SignalListener(EmitterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public void onMessage(Message message, byte[] pattern) {
+            try {
+                registry.accept(SignalEvent.decode(new String(message.getBody(), StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException foreign) {
+                log.warn("Ignored a message on the signal channel that is not a signal");
             }
         }
     }
