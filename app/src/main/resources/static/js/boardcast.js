@@ -359,6 +359,16 @@
         });
     }
 
+    // A toast that offers something for a while (an undo) goes when its time is up.
+    function expireToasts(root) {
+        const toasts = root.matches && root.matches('.toast[data-expires-in]') ? [root]
+            : Array.from(root.querySelectorAll ? root.querySelectorAll('.toast[data-expires-in]') : []);
+        toasts.filter(function (toast) { return !toast.dataset.expiring; }).forEach(function (toast) {
+            toast.dataset.expiring = 'true';
+            setTimeout(function () { toast.remove(); }, Number(toast.dataset.expiresIn));
+        });
+    }
+
     // --- Toasts: a dismiss button removes its toast (a delegated listener: no inline handlers under our CSP) ---
     document.addEventListener('click', function (event) {
         const dismiss = event.target.closest('.toast .dismiss');
@@ -399,6 +409,7 @@
 
     document.addEventListener('DOMContentLoaded', function () {
         localize(document);
+        expireToasts(document);
         enableDragging(document);
     });
     document.addEventListener('htmx:load', function (event) {
@@ -416,5 +427,6 @@
         if (element.matches && element.matches('.task-gone')) {
             settleGone(element);
         }
+        expireToasts(element);
     });
 })();

@@ -137,7 +137,7 @@ public class EventLog implements EmitterRegistry.Log {
     public List<Entry> history(long boardId, Long taskId, long beforeSeq, int limit) {
         return jdbc.sql("""
                 select board_id, seq, kind, task_id, comment_id, column_id, previous_column_id, subject, actor,
-                       task_title, created_at, exists (select 1 from tasks t where t.id = task_id) as task_exists
+                       task_title, created_at, exists (select 1 from tasks t where t.id = task_id and t.deleted_at is null) as task_exists
                 from board_events where board_id = :board and seq < :before and (:task is null or task_id = :task)
                 order by seq desc limit :limit""")
                 .param("board", boardId)
@@ -151,7 +151,7 @@ public class EventLog implements EmitterRegistry.Log {
 
     /** Whether the task is still there (not deleted; archived counts). */
     public boolean taskExists(long taskId) {
-        return jdbc.sql("select count(*) from tasks where id = ?").param(taskId).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from tasks where id = ? and deleted_at is null").param(taskId).query(Integer.class).single() > 0;
     }
 
     private static BoardEvent row(ResultSet rs, int rowNum) throws SQLException {

@@ -30,6 +30,7 @@ class ColumnCardsOfTasks implements ColumnCards {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void moveAll(long boardId, long from, long to) {
+        tasks.purgeHiddenIn(from);
         tasks.moveAll(from, to, tasks.nextPosition(to));
     }
 }

@@ -23,9 +23,12 @@ import java.util.Set;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.annotations.SQLRestriction;
 
+/** A card. A deleted one stays hidden (deleted_at set) for a minute, so its deletion can be undone (see Undos). */
 @Entity
 @Table(name = "tasks")
+@SQLRestriction("deleted_at is null")
 public class Task {
 
     @Id

@@ -90,17 +90,20 @@ class TaskController {
     @PostMapping("/{taskId}")
     ModelAndView edit(@PathVariable long boardId, @PathVariable long taskId,
             @Valid @ModelAttribute("form") TaskForm form, BindingResult result, Principal principal,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, RedirectAttributes redirect, Model model) {
         access.edit(boardId, principal.getName());
         HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
         if (!result.hasErrors()) {
             try {
-                tasks.edit(boardId, taskId, principal.getName(), form);
+                UndoOffer undo = tasks.edit(boardId, taskId, principal.getName(), form).undo();
                 if (!Htmx.isRequest(request)) {
-                    return new ModelAndView("redirect:/boards/" + boardId + "/tasks/" + taskId);
+                    UndoAdvice.offerNext(request, undo);
+                    return new ModelAndView("redirect:" + undo.back());
                 }
                 model.addAttribute("saved", true);
-                return detail(request, model, boardId, taskId, principal, null, HttpStatus.OK);
+                taskPage.addTo(model, boardId, taskId, principal.getName(), null);
+                return new ModelAndView(FragmentsRendering.fragment("task/fragments :: detail", model.asMap())
+                        .fragment(oob("task/fragments :: undo-toast", Map.of("undo", undo))).build());
             } catch (RejectedInput rejected) {
                 result.rejectValue(rejected.field(), "rejected", rejected.getMessage());
             } catch (StaleTaskException stale) {
@@ -124,11 +127,13 @@ class TaskController {
             TaskService.Moved moved = tasks.move(boardId, taskId, principal.getName(), columnId, position, version);
             String warning = moved.overLimit().map(column -> "\u201c" + column.getName() + "\u201d is over its limit now: "
                     + moved.cardsInTarget() + " / " + column.getWipLimit() + ".").orElse(null);
+            UndoOffer undo = moved.undo();
             if (!Htmx.isRequest(request)) {
+                // Only a message: an empty flash map would still be kept and could be the one the next page gets.
                 if (warning != null) {
-                    // Only a message: an empty flash map would still be kept and could be the one the next page gets.
                     redirect.addFlashAttribute("flash", warning);
                 }
+                UndoAdvice.offerNext(request, undo);
                 return new ModelAndView("redirect:/boards/" + boardId);
             }
             // What the move pushes to everyone (the card's new version, both headers), and the mover's message.
@@ -139,6 +144,9 @@ class TaskController {
                     .fragment(oob("task/fragments :: card-version", Map.of("task", moved.task())));
             if (moved.from() != moved.task().getColumnId()) {
                 answer.fragment(header(board, moved.from()));
+            }
+            if (undo != null) {
+                answer.fragment(oob("task/fragments :: undo-toast", Map.of("undo", undo)));
             }
             return new ModelAndView(answer.fragment(header(board, moved.task().getColumnId())).build());
         } catch (StaleTaskException stale) {
@@ -164,9 +172,9 @@ class TaskController {
     @PostMapping("/{taskId}/archive")
     ModelAndView archive(@PathVariable long boardId, @PathVariable long taskId,
             @RequestParam(required = false) Long version, Principal principal, HttpServletRequest request,
-            Model model) {
+            RedirectAttributes redirect, Model model) {
         try {
-            tasks.archive(boardId, taskId, principal.getName(), version);
+            UndoAdvice.offerNext(request, tasks.archive(boardId, taskId, principal.getName(), version).undo());
             return new ModelAndView("redirect:/boards/" + boardId);
         } catch (StaleTaskException stale) {
             model.addAttribute("conflict", STALE);
@@ -184,9 +192,9 @@ class TaskController {
     @PostMapping("/{taskId}/delete")
     ModelAndView delete(@PathVariable long boardId, @PathVariable long taskId,
             @RequestParam(required = false) Long version, Principal principal, HttpServletRequest request,
-            Model model) {
+            RedirectAttributes redirect, Model model) {
         try {
-            tasks.delete(boardId, taskId, principal.getName(), version);
+            UndoAdvice.offerNext(request, tasks.delete(boardId, taskId, principal.getName(), version).undo());
             return new ModelAndView("redirect:/boards/" + boardId);
         } catch (StaleTaskException stale) {
             model.addAttribute("conflict", STALE);

@@ -38,9 +38,9 @@ public class TaskDeadlines {
             List<Long> assigneeIds, long creatorId) {
     }
 
-    /** On the board (not archived) and in a column that doesn't count as done. */
+    /** On the board (neither archived nor deleted) and in a column that doesn't count as done. */
     private static final String NOT_DONE = """
-            t.archived_at is null
+            t.archived_at is null and t.deleted_at is null
             and t.column_id in (select c.id from board_columns c where c.board_id = t.board_id and c.done = false)""";
 
     private final JdbcClient jdbc;

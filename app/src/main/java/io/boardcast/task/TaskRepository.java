@@ -1,5 +1,6 @@
 package io.boardcast.task;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -58,4 +59,20 @@ interface TaskRepository extends JpaRepository<Task, Long> {
             + " order by t.updatedAt desc, t.id desc")
     List<Task> search(Collection<Long> boardIds, String pattern, Collection<Long> foundInComments, String assignee,
             boolean unassigned, Limit limit);
+
+    /** Hides a deleted task everywhere (the entity's restriction) until it is purged or its deletion undone. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "update tasks set deleted_at = :at where id = :taskId", nativeQuery = true)
+    int hide(long taskId, Instant at);
+
+    /** Brings back a deleted task not yet purged; 0 when it is gone for good. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "update tasks set deleted_at = null where id = :taskId and board_id = :boardId"
+            + " and deleted_at is not null", nativeQuery = true)
+    int unhide(long taskId, long boardId);
+
+    /** Purges the hidden (deleted) cards of a column that is going away: their deletion can't be undone any more. */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "delete from tasks where column_id = :columnId and deleted_at is not null", nativeQuery = true)
+    int purgeHiddenIn(long columnId);
 }

@@ -6,7 +6,9 @@ import io.boardcast.board.BoardAccess;
 import io.boardcast.board.BoardColumn;
 import io.boardcast.board.BoardService;
 import io.boardcast.board.Labels;
+import io.boardcast.board.Label;
 import io.boardcast.board.Membership;
+import io.boardcast.realtime.EventLog;
 import io.boardcast.task.TaskEvents.TaskArchived;
 import io.boardcast.task.TaskEvents.TaskCreated;
 import io.boardcast.task.TaskEvents.TaskDeleted;
@@ -24,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,12 +47,16 @@ public class TaskService {
     private final BoardAccess access;
     private final Labels labels;
     private final Mentions mentions;
+    private final Undos undos;
+    private final EventLog log;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskService(TaskRepository tasks, BoardService boards, BoardAccess access, Labels labels, Mentions mentions,
-            ApplicationEventPublisher events, Clock clock) {
+            Undos undos, EventLog log, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.undos = undos;
+        this.log = log;
         this.mentions = mentions;
         this.labels = labels;
         this.boards = boards;
@@ -76,25 +83,30 @@ public class TaskService {
         return task;
     }
 
+    /** A change made, and the offer to undo it (null: nothing changed, nothing to undo). */
+    public record Changed(Task task, UndoOffer undo) {
+    }
+
     @Transactional
-    public Task edit(long boardId, long taskId, String username, TaskForm form) {
+    public Changed edit(long boardId, long taskId, String username, TaskForm form) {
         Membership membership = access.edit(boardId, username);
         lock(boardId);
         Task task = current(boardId, taskId, form.getVersion());
-        String previousDescription = task.getDescription();
+        Undos.Before before = Undos.Before.of(task);
         task.change(details(boardId, form, task.getDueAt()), clock.instant());
         tasks.flush();
         events.publishEvent(new TaskEdited(boardId, taskId, task.getColumnId()));
         // Only names the description didn't mention before: saving it again tells nobody again.
-        mentions.publish(task, null, membership.getAccount(), task.getDescription(), previousDescription);
-        return task;
+        mentions.publish(task, null, membership.getAccount(), task.getDescription(), before.description());
+        return new Changed(task, undos.record(task, username, Undos.Action.EDIT, before,
+                "Saved " + quoted(task.getTitle()) + ".", "/boards/" + boardId + "/tasks/" + taskId));
     }
 
     /**
      * A task after a move: the column it left (the same one when it stayed), its board with its columns, how many
      * cards the target column holds now, and whether anything changed.
      */
-    public record Moved(Task task, long from, Board board, int cardsInTarget, boolean changed) {
+    public record Moved(Task task, long from, Board board, int cardsInTarget, boolean changed, UndoOffer undo) {
 
         /** The target column's limit, when this move took it over (the mover is told; the move stands). */
         public Optional<BoardColumn> overLimit() {
@@ -125,37 +137,40 @@ public class TaskService {
         cards.remove(task);
         int index = position == null ? cards.size() : Math.max(0, Math.min(position, cards.size()));
         if (source == target && index == before) {
-            return new Moved(task, source, board, cards.size() + 1, false);
+            return new Moved(task, source, board, cards.size() + 1, false, null);
         }
+        Undos.Before was = Undos.Before.of(task);
         cards.add(index, task);
         if (source != target) {
             task.moveTo(target, clock.instant());
         }
-        for (int i = 0; i < cards.size(); i++) {
-            cards.get(i).placeAt(i);
-        }
+        renumber(cards);
         tasks.flush();
         events.publishEvent(source == target
                 ? new TaskReordered(boardId, taskId, target)
                 : new TaskMoved(boardId, taskId, target, source));
-        return new Moved(task, source, board, cards.size(), true);
+        return new Moved(task, source, board, cards.size(), true, undos.record(task, username, Undos.Action.MOVE, was,
+                "Moved " + quoted(task.getTitle()) + " to " + board.columnName(target) + ".", "/boards/" + boardId));
     }
 
     /** Takes the task off the board; it keeps its comments and can be restored from the board's archive. */
     @Transactional
-    public Task archive(long boardId, long taskId, String username, Long version) {
+    public Changed archive(long boardId, long taskId, String username, Long version) {
         access.edit(boardId, username);
         lock(boardId);
         Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
         if (version != null && version != task.getVersion()) {
             throw new StaleTaskException(taskId);
         }
-        if (!task.isArchived()) {
-            task.archive(clock.instant());
-            tasks.flush();
-            events.publishEvent(new TaskArchived(boardId, taskId, task.getColumnId()));
+        if (task.isArchived()) {
+            return new Changed(task, null);
         }
-        return task;
+        Undos.Before before = Undos.Before.of(task);
+        task.archive(clock.instant());
+        tasks.flush();
+        events.publishEvent(new TaskArchived(boardId, taskId, task.getColumnId()));
+        return new Changed(task, undos.record(task, username, Undos.Action.ARCHIVE, before,
+                "Archived " + quoted(task.getTitle()) + ".", "/boards/" + boardId));
     }
 
     /** Puts an archived task back at the end of its column. */
@@ -172,18 +187,110 @@ public class TaskService {
         return task;
     }
 
-    /** Deletes the task; with a {@code version}, only if nobody changed it since (else {@link StaleTaskException}). */
+    /**
+     * Deletes the task; with a {@code version}, only if nobody changed it since (else {@link StaleTaskException}). It
+     * is hidden at once everywhere and purged for good a minute later (see {@link Undos}), so the deletion can be
+     * undone meanwhile.
+     */
     @Transactional
-    public void delete(long boardId, long taskId, String username, Long version) {
+    public Changed delete(long boardId, long taskId, String username, Long version) {
         access.edit(boardId, username);
         lock(boardId);
         Task task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
         if (version != null && version != task.getVersion()) {
             throw new StaleTaskException(taskId);
         }
-        tasks.delete(task);
+        Undos.Before before = Undos.Before.of(task);
         tasks.flush();
+        tasks.hide(taskId, clock.instant());
         events.publishEvent(new TaskDeleted(boardId, taskId, task.getColumnId(), task.getTitle()));
+        return new Changed(task, undos.record(task, username, Undos.Action.DELETE, before,
+                "Deleted " + quoted(task.getTitle()) + ".", "/boards/" + boardId));
+    }
+
+    /** Why an undo can't be done: it would overwrite someone's change, it is too late, or it was done already. */
+    public static class UndoRefused extends RuntimeException {
+
+        UndoRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Undoes one's own change by a new change (logged and pushed like any other): a move moves the task back, an edit
+     * puts back what it replaced, an archive restores the task, a deletion brings it back where it was. Refused when
+     * the undo's time is up, when it was used already, or when anyone changed the task since (it would be lost).
+     */
+    @Transactional
+    public Changed undo(long boardId, long undoId, String username) {
+        access.edit(boardId, username);
+        lock(boardId);
+        Undos.Undo undo = undos.find(boardId, undoId, username).orElseThrow(NotFoundException::new);
+        if (undo.undone()) {
+            throw new UndoRefused("That was undone already.");
+        }
+        if (undo.expiredAt(clock.instant())) {
+            throw new UndoRefused("Too late to undo: an undo is offered for " + Undos.WINDOW.toSeconds() + " seconds.");
+        }
+        Undos.Before before = undo.before();
+        long taskId = undo.taskId();
+        Task task;
+        if (undo.action() == Undos.Action.DELETE) {
+            // Its column can't have gone meanwhile: deleting a column purges the hidden cards it holds.
+            if (tasks.unhide(taskId, boardId) == 0) {
+                throw new UndoRefused(quoted(before.title()) + " is gone for good.");
+            }
+            task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+            List<Task> cards = new ArrayList<>(tasks.inColumn(task.getColumnId()));
+            cards.remove(task);
+            cards.add(Math.max(0, Math.min(before.position(), cards.size())), task);
+            renumber(cards);
+            tasks.flush();
+            events.publishEvent(new TaskRestored(boardId, taskId, task.getColumnId()));
+        } else {
+            task = tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
+            if (task.getVersion() != undo.versionAfter()) {
+                throw new UndoRefused(changedSince(boardId, task));
+            }
+            switch (undo.action()) {
+                case MOVE -> move(boardId, taskId, username, before.columnId(), before.position(), task.getVersion());
+                case ARCHIVE -> restore(boardId, taskId, username);
+                default -> putBack(boardId, task, before);
+            }
+        }
+        undos.markUndone(undoId);
+        return new Changed(task, null);
+    }
+
+    private void putBack(long boardId, Task task, Undos.Before before) {
+        Set<Long> labelIds = new HashSet<>(before.labelIds());
+        labelIds.retainAll(labels.of(boardId).stream().map(Label::getId).toList());
+        Set<Account> assignees = new HashSet<>();
+        for (String name : before.assignees()) {
+            access.memberNamed(boardId, name).ifPresent(member -> assignees.add(member.getAccount()));
+        }
+        task.change(new TaskDetails(before.title(), before.description(), assignees, before.dueAt(), labelIds),
+                clock.instant());
+        tasks.flush();
+        events.publishEvent(new TaskEdited(boardId, task.getId(), task.getColumnId()));
+    }
+
+    /** "“Ship it” was changed since, by bob: undoing would overwrite that." */
+    private String changedSince(long boardId, Task task) {
+        String by = log.history(boardId, task.getId(), Long.MAX_VALUE, 1).stream()
+                .map(entry -> entry.event().actor()).filter(Objects::nonNull).findFirst()
+                .map(actor -> ", by " + actor).orElse("");
+        return quoted(task.getTitle()) + " was changed since" + by + ": undoing would overwrite that.";
+    }
+
+    private static String quoted(String title) {
+        return "\u201c" + title + "\u201d";
+    }
+
+    private static void renumber(List<Task> cards) {
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).placeAt(i);
+        }
     }
 
     /**

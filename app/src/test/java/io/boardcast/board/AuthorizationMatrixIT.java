@@ -76,6 +76,8 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 write("delete checklist item", Team::taskPath, "/checklist/ITEM_ID/delete", Map.of(), DONE, DONE),
                 write("archive task", Team::taskPath, "/archive", Map.of(), DONE, DONE),
                 write("restore task", Team::taskPath, "/restore", Map.of(), DONE, DONE),
+                // Undos are one's own: a member who has none by that id gets 404, like anyone else's.
+                write("undo", Team::boardPath, "/undo/999999999", Map.of(), 404, 404),
                 write("add column", Team::boardPath, "/columns", Map.of("name", "Allowed?"), DONE, DONE),
                 write("edit column", Team::boardPath, "/columns/COLUMN_ID", Map.of("name", "Allowed?", "version", "0"),
                         DONE, DONE),
