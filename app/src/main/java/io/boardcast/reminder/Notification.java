@@ -80,6 +80,15 @@ public class Notification {
         return MentionNotifications.KIND.equals(kind);
     }
 
+    public boolean isAssignment() {
+        return AssignmentNotifications.KIND.equals(kind);
+    }
+
+    /** Someone did it (a mention, an assignment), as opposed to a reminder. */
+    public boolean isFromSomeone() {
+        return isMention() || isAssignment();
+    }
+
     public String getActorName() {
         return actorName;
     }

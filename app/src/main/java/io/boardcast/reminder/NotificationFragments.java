@@ -43,11 +43,11 @@ class NotificationFragments implements PersonalRenderer {
     }
 
     /**
-     * A mention's toast, or a reminder's: the very toast the board's viewers get (same id and words), so an assignee
+     * A mention's or an assignment's toast, or a reminder's: the very toast the board's viewers get (same id and words), so an assignee
      * watching that board sees one.
      */
     private void toast(Notification notification, PushedFragments fragments) {
-        if (notification.isMention()) {
+        if (notification.isFromSomeone()) {
             fragments.add("reminder/fragments", "notice", Map.of("notification", notification));
         } else if (notification.getDueAt() != null) {
             fragments.add("reminder/fragments", "toast", Map.of("overdue", notification.isOverdue(),

@@ -80,6 +80,7 @@ public class TaskService {
                 membership.getAccount(), details(boardId, form, null), clock.instant()));
         events.publishEvent(new TaskCreated(boardId, task.getId(), column.getId()));
         mentions.publish(task, null, membership.getAccount(), task.getDescription(), null);
+        assigned(task, membership.getAccount(), List.of());
         return task;
     }
 
@@ -98,6 +99,7 @@ public class TaskService {
         events.publishEvent(new TaskEdited(boardId, taskId, task.getColumnId()));
         // Only names the description didn't mention before: saving it again tells nobody again.
         mentions.publish(task, null, membership.getAccount(), task.getDescription(), before.description());
+        assigned(task, membership.getAccount(), before.assignees());
         return new Changed(task, undos.record(task, username, Undos.Action.EDIT, before,
                 "Saved " + quoted(task.getTitle()) + ".", "/boards/" + boardId + "/tasks/" + taskId));
     }
@@ -281,6 +283,14 @@ public class TaskService {
                 .map(entry -> entry.event().actor()).filter(Objects::nonNull).findFirst()
                 .map(actor -> ", by " + actor).orElse("");
         return quoted(task.getTitle()) + " was changed since" + by + ": undoing would overwrite that.";
+    }
+
+    /** Tells each member newly made an assignee by someone else (not one who assigned themselves). */
+    private void assigned(Task task, Account actor, List<String> before) {
+        task.getAssignees().stream()
+                .filter(assignee -> !before.contains(assignee.getUsername()) && !assignee.getId().equals(actor.getId()))
+                .forEach(assignee -> events.publishEvent(new MemberAssigned(task.getBoardId(), task.getId(),
+                        task.getTitle(), actor.getId(), actor.getUsername(), assignee.getId(), assignee.getUsername())));
     }
 
     private static String quoted(String title) {

@@ -154,7 +154,7 @@ class PersonalEventsAcrossInstancesIT {
     @Test
     void aFiredReminderRingsTheAssigneesBellOnAPageWithoutABoard() {
         LocalDateTime soon = LocalDateTime.now(ZoneOffset.UTC).plusHours(2);
-        long task = one.bean(TaskService.class).create(team.boardId(), team.owner(),
+        long task = one.bean(TaskService.class).create(team.boardId(), team.editor(),
                 TaskForm.of("Due for the editor", null, List.of(team.editor()), soon, "UTC")).getId();
         try (SseClient editorsList = SseClient.open(editorOnOne, "/notifications/events", null)) {
             assertThat(bell(editorsList.next(WAIT))).isEqualTo(0);

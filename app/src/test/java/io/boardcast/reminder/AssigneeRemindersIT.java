@@ -66,7 +66,7 @@ class AssigneeRemindersIT extends TeamIntegration {
 
     private int notified(String username, long taskId) {
         return jdbc.sql("select count(*) from notifications n join users u on u.id = n.user_id"
-                        + " where u.username = ? and n.task_id = ?")
+                        + " where u.username = ? and n.task_id = ? and n.kind in ('DUE_SOON', 'OVERDUE')")
                 .params(username, taskId).query(Integer.class).single();
     }
 
