@@ -33,7 +33,7 @@ class UndoIT extends TeamIntegration {
         Answer moved = editor.send(editor.request(team.taskPath() + "/move").header("HX-Request", "true")
                 .header("X-CSRF-TOKEN", editor.csrfToken()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("columnId=" + team.columns().get(1) + "&version=0")));
-        assertThat(moved.body()).contains("Moved \u201cFirst task\u201d to In progress.", "hx-swap-oob=\"beforeend:#toasts\"");
+        assertThat(moved.body()).contains("Moved \u201cFirst task\u201d to In progress.", "hx-swap-oob=\"beforeend:#undo-offers\"");
         long seqBefore = lastSeq();
 
         Answer undone = undo(undoIdIn(moved.body()), true);

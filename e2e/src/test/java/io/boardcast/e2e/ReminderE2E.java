@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.boardcast.e2e.User.ALICE;
 import static io.boardcast.e2e.User.BOB;
 
+import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,5 +33,23 @@ class ReminderE2E {
         assertThat(bobsTask.page().locator(".bell .unread")).hasText("1");
         bobsTask.page().locator(".bell").click();
         assertThat(bobsTask.page().locator(".notification.unread")).containsText("Write spec is due soon");
+    }
+
+    @Test
+    void aReminderForAlicesTaskOnAnotherBoardReachesTheBoardSheIsLookingAt(Stage stage) {
+        Visitor alice = stage.signIn(ALICE);
+        Visitor bob = stage.signIn(BOB);
+        Board looking = alice.createBoard("Where alice is");
+        Board other = alice.createBoard("Where the task is", BOB);
+        long task = alice.createTask(other, "File the taxes", "To do");
+        BoardPage alicesBoard = alice.openBoard(looking).awaitLive();
+
+        bob.openTask(other, task).reschedule(120, ALICE.username());
+
+        Locator toasts = alicesBoard.page().locator("#toasts .toast");
+        assertThat(toasts.filter(new Locator.FilterOptions().setHasText("bob assigned you to"))).hasCount(1);
+        assertThat(toasts.filter(new Locator.FilterOptions().setHasText("'File the taxes' is due in 2 h")))
+                .hasCount(1);
+        assertThat(alicesBoard.page().locator(".bell .unread")).hasText("2");
     }
 }

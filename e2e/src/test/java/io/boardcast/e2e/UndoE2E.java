@@ -28,7 +28,7 @@ class UndoE2E {
 
         alicesBoard.move(task, "Done");
         assertThat(bobsBoard.cardIn("Done", task)).hasCount(1);
-        Locator toast = alicesBoard.page().locator("#toasts .toast.undo");
+        Locator toast = alicesBoard.page().locator("#undo-offers .toast.undo");
         assertThat(toast).containsText("Moved \u201cShip the beta\u201d to Done.");
 
         toast.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo")).click();
@@ -36,7 +36,7 @@ class UndoE2E {
         assertThat(alicesBoard.cardIn("To do", task)).hasCount(1);
         assertThat(bobsBoard.cardIn("To do", task)).hasCount(1);
         assertThat(bobsBoard.count("Done")).hasText("0");
-        assertThat(alicesBoard.page().locator("#toasts")).containsText("Undone: \u201cShip the beta\u201d is as it was.");
+        assertThat(alicesBoard.page().locator("#undo-offers")).containsText("Undone: \u201cShip the beta\u201d is as it was.");
         assertEquals(List.of(), errors.all());
     }
 
@@ -48,7 +48,7 @@ class UndoE2E {
         BoardPage alicesBoard = alice.openBoard(board).awaitLive();
 
         alicesBoard.move(task, "In progress");
-        Locator toast = alicesBoard.page().locator("#toasts .toast.undo");
+        Locator toast = alicesBoard.page().locator("#undo-offers .toast.undo");
         assertThat(toast).hasCount(1);
 
         assertThat(toast).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
