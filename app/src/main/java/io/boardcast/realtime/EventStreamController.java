@@ -61,6 +61,9 @@ class EventStreamController {
         if ("activity".equals(view)) {
             return PageView.activity(canEdit);
         }
+        if ("archive".equals(view)) {
+            return PageView.archive(canEdit);
+        }
         return "task".equals(view) ? PageView.task(canEdit) : new PageView(canEdit, filter);
     }
 

@@ -10,14 +10,14 @@ import java.util.Locale;
  *
  * @param canEdit  whether the viewer may edit (editors get forms that viewers don't)
  * @param filter   the page's filter, empty for none
- * @param page     which page: a board's (cards), a task's (cards' fragments plus a line of its history per change) or
- *                 the board's activity (a line per change instead of the change)
+ * @param page     which page: a board's (cards), a task's (cards' fragments plus a line of its history per change),
+ *                 the board's activity (a line per change instead of the change) or its archive (the modules' own)
  */
 public record PageView(boolean canEdit, String filter, Page page) {
 
     /** The kinds of page that hold a board's stream. */
     public enum Page {
-        BOARD, TASK, ACTIVITY
+        BOARD, TASK, ACTIVITY, ARCHIVE
     }
 
     /** Longer filters are refused: they are made by the page, which never writes one this long. */
@@ -36,6 +36,11 @@ public record PageView(boolean canEdit, String filter, Page page) {
     /** A task's page. */
     public static PageView task(boolean canEdit) {
         return new PageView(canEdit, "", Page.TASK);
+    }
+
+    /** The board's archive page. */
+    public static PageView archive(boolean canEdit) {
+        return new PageView(canEdit, "", Page.ARCHIVE);
     }
 
     /** The board's activity page. */

@@ -58,6 +58,10 @@ public class TaskFragments implements EventRenderer {
         }
         Board board = found.get();
         Optional<Task> task = tasks.findById(event.taskId());
+        if (view.page() == PageView.Page.ARCHIVE) {
+            archive(event, board, task, view.canEdit(), fragments);
+            return;
+        }
         boolean canEdit = view.canEdit();
         Optional<Task> onBoard = task.filter(t -> !t.isArchived());
         Optional<Task> shown = onBoard.filter(t -> shows(board, t, view));
@@ -151,6 +155,18 @@ public class TaskFragments implements EventRenderer {
         boards.find(task.getBoardId()).ifPresent(board ->
                 fragments.add("task/fragments", "summary", Map.of("task", task, "board", board,
                         "labels", labels.of(board.getId()), "memberNames", memberNames(board.getId()))));
+    }
+
+    /** The archive page's list: a task archived goes on top; one restored or deleted leaves. */
+    private static void archive(BoardEvent event, Board board, Optional<Task> task, boolean canEdit,
+            PushedFragments fragments) {
+        Optional<Task> archived = task.filter(Task::isArchived);
+        if (archived.isEmpty()) {
+            fragments.add("task/archive", "archived-removed", Map.of("taskId", event.taskId()));
+        } else if (event.kind().equals(TaskEvents.ARCHIVED)) {
+            fragments.add("task/archive", "archived-added", Map.of("task", archived.get(), "board", board,
+                    "canEdit", canEdit));
+        }
     }
 
     /** What an open task page says became of the task: deleted or archived, by whom; null once it is back. */

@@ -87,4 +87,21 @@ class ArchiveIT extends TeamIntegration {
             assertThat(replay.next(WAIT).id()).isEqualTo("3");
         }
     }
+
+    @Test
+    void anOpenArchivePageGetsATaskArchivedMeanwhileOnTopAndLosesOneRestored() {
+        String page = editor.get(team.boardPath() + "/archive").body();
+        assertThat(page).contains("view=archive", "id=\"archive-list\"");
+        String seq = Long.toString(io.boardcast.testsupport.WebSession.lastEventId(page));
+        try (SseClient archive = SseClient.open(signedIn(team.viewer()), team.boardPath() + "/events?view=archive", seq)) {
+            editor.post(team.taskPath() + "/archive", Map.of("version", "0"));
+            String added = archive.next(WAIT).data();
+            editor.post(team.taskPath() + "/restore", Map.of());
+            String removed = archive.next(WAIT).data();
+
+            assertThat(added).contains("hx-swap-oob=\"afterbegin:#archive-list\"",
+                    "id=\"archived-" + team.taskId() + "\"", "First task").doesNotContain("Restore");
+            assertThat(removed).contains("id=\"archived-" + team.taskId() + "\" hx-swap-oob=\"delete\"");
+        }
+    }
 }
