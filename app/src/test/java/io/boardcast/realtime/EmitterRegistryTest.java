@@ -431,6 +431,38 @@ class EmitterRegistryTest {
         openPersonal("alice", "tab-session", 0);
     }
 
+    @Test
+    void listenersHearABoardStreamOpenWithItsPageAndTaskAndCloseOnceButNothingOfPersonalOrResyncedStreams() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StreamListener listener = new StreamListener() {
+            @Override
+            public void opened(OpenStream stream) {
+                heard.add("opened " + stream.username() + " " + stream.page() + " " + stream.taskId());
+            }
+
+            @Override
+            public void closed(OpenStream stream) {
+                heard.add("closed " + stream.username() + " " + stream.page());
+            }
+        };
+        FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(events));
+        registry = new EmitterRegistry(log, new Members(), renderer, personalFrames(), properties, metrics, NOW, NOW,
+                Clock.systemUTC(), List.of(listener));
+        members.computeIfAbsent(ONE, id -> ConcurrentHashMap.newKeySet()).add("alice");
+        commit(ONE, 20);
+
+        Client taskPage = new Client();
+        registry.open(ONE, "alice", "session-alice", PageView.task(true), 20, taskPage, "page-of-alice", 7);
+        Client tooFarBehind = new Client();
+        registry.open(ONE, "alice", "session-alice", PageView.unfiltered(true), 1, tooFarBehind, "another-page", 0);
+        openPersonal("alice", "session-alice", 0).disconnect();
+        taskPage.disconnect();
+        taskPage.disconnect();
+        registry.heartbeat();
+
+        assertThat(heard).containsExactly("opened alice page-of-alice 7", "closed alice page-of-alice");
+    }
+
     private static RealtimeProperties properties(int queueCapacity) {
         return new RealtimeProperties(Duration.ofSeconds(15), Duration.ofMinutes(30), queueCapacity, 8, 1_000_000, 2,
                 3, Duration.ofSeconds(5), Duration.ofSeconds(1), "board-events", 100);
