@@ -44,7 +44,10 @@ class EmitterRegistry {
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
     /** Every open stream of this instance by username; the sets are concurrent. */
     private final Map<String, Set<ClientStream>> byUser = new ConcurrentHashMap<>();
-    /** The board streams announced to the {@link StreamListener}s, until they are announced closed. */
+    /**
+     * The board streams of pages that named themselves, announced to the {@link StreamListener}s until announced
+     * closed; the streams that signals go to. (A stream that names no page, a script's or a test's, takes no part.)
+     */
     private final Map<ClientStream, OpenStream> announced = new ConcurrentHashMap<>();
     private final List<StreamListener> listeners;
     private final PersonalFrames personal;
@@ -91,8 +94,8 @@ class EmitterRegistry {
     }
 
     /**
-     * {@link #open} for a page that names itself ({@code page}, null for a name of the stream's own) and, on a task
-     * page, its task: both only told to the {@link StreamListener}s.
+     * {@link #open} for a page that names itself ({@code page}; null: not a page, which gets no signals and is told
+     * to no listener) and, on a task page, names its task (only told to the {@link StreamListener}s).
      */
     SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId, String page,
             long taskId) {
@@ -147,9 +150,8 @@ class EmitterRegistry {
             if (joined == BoardFeed.Joined.REPLAYING) {
                 replay(feed, stream, lastEventId);
             }
-            if (joined != BoardFeed.Joined.RESYNC) {
-                String id = UUID.randomUUID().toString();
-                announce(stream, new OpenStream(id, page == null ? id : page, boardId, taskId, username, view));
+            if (joined != BoardFeed.Joined.RESYNC && page != null) {
+                announce(stream, new OpenStream(UUID.randomUUID().toString(), page, boardId, taskId, username, view));
             }
             return emitter;
         }
@@ -203,7 +205,7 @@ class EmitterRegistry {
      * {@code closed}, once.
      */
     private void announce(ClientStream stream, OpenStream open) {
-        if (listeners.isEmpty() || stream.isClosed()) {
+        if (stream.isClosed()) {
             return;
         }
         listeners.forEach(listener -> listener.opened(open));
@@ -238,15 +240,19 @@ class EmitterRegistry {
     }
 
     /**
-     * A signal from the bus, for every stream of its board here; runs on the dispatcher and never waits for I/O: the
-     * frame is rendered once, by the first stream's sender.
+     * A signal from the bus, for every page of its board here (streams that named their page); runs on the
+     * dispatcher and never waits for I/O: the frame is rendered once, by the first stream's sender.
      */
     void accept(SignalEvent signal) {
         BoardFeed feed = feeds.get(signal.boardId());
-        if (feed != null && !feed.streams().isEmpty()) {
+        if (feed == null) {
+            return;
+        }
+        List<ClientStream> pages = feed.streams().stream().filter(announced::containsKey).toList();
+        if (!pages.isEmpty()) {
             PersonalFrame frame = new PersonalFrame("signal",
                     () -> new PersonalFrame.Rendered(renderer.render(signal), 0));
-            feed.streams().forEach(stream -> stream.offerPersonal(frame));
+            pages.forEach(stream -> stream.offerPersonal(frame));
         }
     }
 
