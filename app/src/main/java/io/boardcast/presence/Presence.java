@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,6 +39,9 @@ class Presence implements StreamListener, SchedulingConfigurer {
 
     static final String SIGNAL = "PRESENCE";
 
+    /** Changes of one board within this long go out as one signal (each shows the whole state, read when rendered). */
+    static final long COALESCE_MILLIS = 150;
+
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
     private final PresenceStore store;
@@ -51,8 +53,11 @@ class Presence implements StreamListener, SchedulingConfigurer {
     private final Map<String, OpenStream> local = new ConcurrentHashMap<>();
     /** What was last rendered here, per board: who is where (see {@link #shown}). */
     private final Map<Long, String> rendered = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), new CustomizableThreadFactory("presence-"));
+    /** Boards with a signal on its way out from here. */
+    private final Set<Long> signalling = ConcurrentHashMap.newKeySet();
+    /** Writes the store for streams opening and closing, in order, and sends the signals. */
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1,
+            new CustomizableThreadFactory("presence-"));
 
     Presence(PresenceStore store, Signals signals, TaskService tasks, PresenceProperties properties, Clock clock) {
         this.store = store;
@@ -169,8 +174,22 @@ class Presence implements StreamListener, SchedulingConfigurer {
         }
     }
 
+    /**
+     * Signals the board's presence soon: a burst of changes (a hundred people opening the board after a link was
+     * shared) goes out as one signal, so a board's pages get at most a few a second however many come and go.
+     */
     private void signal(long boardId) {
-        signals.send(boardId, SIGNAL, "");
+        if (!signalling.add(boardId)) {
+            return;
+        }
+        try {
+            writer.schedule(() -> {
+                signalling.remove(boardId);
+                signals.send(boardId, SIGNAL, "");
+            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            signalling.remove(boardId);
+        }
     }
 
     /** Lets the streams closed by shutdown leave before Redis goes (beans that use the store are destroyed first). */

@@ -3,6 +3,7 @@ package io.boardcast.presence;
 import io.boardcast.realtime.PushedFragments;
 import io.boardcast.realtime.SignalRenderer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PresenceFragments implements SignalRenderer {
+
+    /** Circles shown in one list; more people are counted ("+5"). */
+    static final int SHOWN = 12;
 
     private final Presence presence;
 
@@ -33,11 +37,19 @@ class PresenceFragments implements SignalRenderer {
     public void render(long boardId, String kind, String payload, PushedFragments fragments) {
         List<Viewer> viewers = presence.viewers(boardId);
         presence.rendered(boardId, viewers);
-        fragments.add("presence/fragments", "board", Map.of("boardId", boardId, "people", people(viewers)));
+        fragments.add("presence/fragments", "board", model(Map.of("boardId", boardId), people(viewers)));
         Map<Long, List<Viewer>> byTask = viewers.stream().filter(viewer -> viewer.taskId() > 0)
                 .collect(Collectors.groupingBy(Viewer::taskId, TreeMap::new, Collectors.toList()));
         byTask.forEach((taskId, onTask) -> fragments.add("presence/fragments", "task",
-                Map.of("boardId", boardId, "taskId", taskId, "people", people(onTask))));
+                model(Map.of("boardId", boardId, "taskId", taskId), people(onTask))));
+    }
+
+    /** The first {@link #SHOWN} people, and how many more there are. */
+    private static Map<String, Object> model(Map<String, Object> ids, List<Person> people) {
+        Map<String, Object> model = new HashMap<>(ids);
+        model.put("people", people.subList(0, Math.min(SHOWN, people.size())));
+        model.put("more", Math.max(0, people.size() - SHOWN));
+        return model;
     }
 
     /** One person per name, by name; editing if any of their entries is. */
