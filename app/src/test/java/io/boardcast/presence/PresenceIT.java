@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Presence across two instances sharing PostgreSQL and Redis, as behind a load balancer without affinity: a viewer's
@@ -72,6 +73,26 @@ class PresenceIT {
             System.out.printf("Presence: a closed page left the other instance's viewer in %d ms%n",
                     (System.nanoTime() - closed) / 1_000_000);
             assertThat(lastBoardList(viewer)).contains(team.viewer());
+        }
+    }
+
+    @Test
+    void aPageThatSaidItLeftIsNotBroughtBackByTheRefreshOfItsStreamNotYetNoticedGone() {
+        try (SseClient viewer = board(viewerOnOne, "viewer-page-5");
+                SseClient editor = board(editorOnTwo, "editor-page-5")) {
+            awaitPresence(viewer, board -> lists(board, team.editor()));
+
+            // The beacon arrives while the stream's instance still holds the stream (and refreshes every 0.5 s).
+            editorOnTwo.post(team.boardPath() + "/presence/leave", Map.of("page", "editor-page-5"));
+
+            awaitPresence(viewer, board -> !lists(board, team.editor()));
+            // Nor in Redis: the viewer's entry is the board's only one, refreshed; the editor's stays gone.
+            String entries = two.bean(PresenceProperties.class).keyPrefix() + ":" + team.boardId();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> two.bean(StringRedisTemplate.class).opsForZSet().size(entries) == 1
+                            && two.bean(Presence.class).viewers(team.boardId()).stream()
+                                    .noneMatch(entry -> entry.username().equals(team.editor())));
+            assertThat(editor.isOpen()).isTrue();
         }
     }
 
