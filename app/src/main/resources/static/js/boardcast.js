@@ -451,6 +451,8 @@
             editingChanged();
         }
     });
+    // A saved form is swapped out with the focus in it, and a removed element tells no focusout.
+    document.addEventListener('htmx:afterSwap', editingChanged);
     document.addEventListener('htmx:sseOpen', function () {
         if (editingSaid) {
             setTimeout(function () { sayEditing(true); }, 1000);
