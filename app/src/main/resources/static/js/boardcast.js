@@ -68,10 +68,21 @@
         return lastApplied;
     }
 
+    // What this page calls itself: random, the same across its stream's reconnects, so that it can say "I am
+    // closing" or "editing" about its own streams (presence), wherever they live.
+    const pageName = (function () {
+        const bytes = new Uint8Array(16);
+        crypto.getRandomValues(bytes);
+        return Array.from(bytes, function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+    })();
+
     // htmx re-creates the EventSource after an error without Last-Event-ID: name our last applied event ourselves.
     htmx.createEventSource = function (url) {
         const resumable = new URL(url, window.location.href);
         resumable.searchParams.set('lastEventId', String(lastAppliedId()));
+        if (/^\/boards\/\d+\/events$/.test(resumable.pathname)) {
+            resumable.searchParams.set('page', pageName);
+        }
         return new EventSource(resumable.toString(), {withCredentials: true});
     };
 
@@ -82,9 +93,10 @@
             window.location.reload();
             return;
         }
-        if (message.type === 'personal') {
-            // The person's own toasts and bell: outside the board's sequence (on a board stream they carry no id, so
-            // lastEventId still names the last board event). A toast the page already shows is left out below.
+        if (message.type === 'personal' || message.type === 'signal') {
+            // The person's own toasts and bell, and signals (who is here): outside the board's sequence (on a board
+            // stream they carry no id, so lastEventId still names the last board event). A toast the page already
+            // shows is left out below; a signal shows a whole state, so applying it again is harmless.
             return;
         }
         const id = Number(message.lastEventId);
@@ -369,6 +381,94 @@
         });
     }
 
+    // --- Presence: who else is here ----------------------------------------------------------------------------
+    // The lists are pushed whole (rendered once for everyone); this page marks its own person in them.
+    function markSelf(list) {
+        const me = document.querySelector('.site-header .who strong');
+        list.querySelectorAll('li.person').forEach(function (person) {
+            if (me && person.dataset.username === me.textContent && !person.classList.contains('self')) {
+                person.classList.add('self');
+                const you = document.createElement('span');
+                you.className = 'visually-hidden';
+                you.textContent = ' (you)';
+                person.appendChild(you);
+            }
+        });
+    }
+
+    function boardOfStream() {
+        const element = live();
+        const match = element && /\/boards\/(\d+)\/events/.exec(element.getAttribute('sse-connect') || '');
+        return match ? match[1] : null;
+    }
+
+    function csrfToken() {
+        const token = document.querySelector('meta[name="csrf-token"]');
+        return token ? token.content : '';
+    }
+
+    // A closing tab says so at once: its stream's instance would only notice at its next heartbeat. A beacon goes
+    // out while the page unloads (as a form post, with the CSRF token as a field) to whichever instance.
+    window.addEventListener('pagehide', function () {
+        const board = boardOfStream();
+        if (board && navigator.sendBeacon) {
+            navigator.sendBeacon('/boards/' + board + '/presence/leave',
+                new URLSearchParams({page: pageName, _csrf: csrfToken()}));
+        }
+    });
+    // A page brought back from the back-forward cache has no stream and has said it left: load it afresh.
+    window.addEventListener('pageshow', function (event) {
+        if (event.persisted && boardOfStream()) {
+            window.location.reload();
+        }
+    });
+
+    // Focus in a task's edit form is "editing": told when it changes (settled for a moment, so tabbing between
+    // fields sends nothing), and again when the stream reconnects (a new stream starts as not editing).
+    let editingSaid = false;
+    let editingTimer = null;
+
+    function editForm() {
+        return document.querySelector('.task-detail form.task-form');
+    }
+
+    function sayEditing(force) {
+        const form = editForm();
+        const list = document.querySelector('ul.presence[data-task-id]');
+        const editing = !!(form && form.contains(document.activeElement));
+        if (!list || (editing === editingSaid && !force)) {
+            return;
+        }
+        editingSaid = editing;
+        fetch('/boards/' + list.dataset.boardId + '/tasks/' + list.dataset.taskId + '/presence', {
+            method: 'POST', credentials: 'same-origin',
+            body: new URLSearchParams({page: pageName, editing: String(editing), _csrf: csrfToken()})
+        }).catch(function () { /* shown again with the next change */ });
+    }
+
+    function editingChanged() {
+        clearTimeout(editingTimer);
+        editingTimer = setTimeout(function () { sayEditing(false); }, 400);
+    }
+
+    document.addEventListener('focusin', function (event) {
+        if (event.target.closest && event.target.closest('.task-detail form.task-form')) {
+            editingChanged();
+        }
+    });
+    document.addEventListener('focusout', function (event) {
+        if (event.target.closest && event.target.closest('.task-detail form.task-form')) {
+            editingChanged();
+        }
+    });
+    // A saved form is swapped out with the focus in it, and a removed element tells no focusout.
+    document.addEventListener('htmx:afterSwap', editingChanged);
+    document.addEventListener('htmx:sseOpen', function () {
+        if (editingSaid) {
+            setTimeout(function () { sayEditing(true); }, 1000);
+        }
+    });
+
     // --- Toasts: a dismiss button removes its toast (a delegated listener: no inline handlers under our CSP) ---
     document.addEventListener('click', function (event) {
         const dismiss = event.target.closest('.toast .dismiss');
@@ -428,5 +528,8 @@
             settleGone(element);
         }
         expireToasts(element);
+        if (element.matches && element.matches('ul.presence')) {
+            markSelf(element);
+        }
     });
 })();

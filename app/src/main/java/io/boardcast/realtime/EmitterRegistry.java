@@ -6,10 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -42,6 +44,12 @@ class EmitterRegistry {
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
     /** Every open stream of this instance by username; the sets are concurrent. */
     private final Map<String, Set<ClientStream>> byUser = new ConcurrentHashMap<>();
+    /**
+     * The board streams of pages that named themselves, announced to the {@link StreamListener}s until announced
+     * closed; the streams that signals go to. (A stream that names no page, a script's or a test's, takes no part.)
+     */
+    private final Map<ClientStream, OpenStream> announced = new ConcurrentHashMap<>();
+    private final List<StreamListener> listeners;
     private final PersonalFrames personal;
     private final StreamLimits limits;
     private final Log log;
@@ -55,8 +63,15 @@ class EmitterRegistry {
     private volatile boolean shuttingDown;
 
     EmitterRegistry(Log log, ViewerAccess access, FragmentRenderer renderer, PersonalFrames personal,
+            RealtimeProperties properties, RealtimeMetrics metrics, Executor sender, Executor worker, Clock clock) {
+        this(log, access, renderer, personal, properties, metrics, sender, worker, clock, List.of());
+    }
+
+    @Autowired
+    EmitterRegistry(Log log, ViewerAccess access, FragmentRenderer renderer, PersonalFrames personal,
             RealtimeProperties properties, RealtimeMetrics metrics, @Qualifier("streamSender") Executor sender,
-            @Qualifier("feedWorker") Executor worker, Clock clock) {
+            @Qualifier("feedWorker") Executor worker, Clock clock, List<StreamListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.log = log;
         this.personal = personal;
         this.access = access;
@@ -75,13 +90,27 @@ class EmitterRegistry {
      * @throws StreamLimits.TooManyStreams when the session or the user already has as many streams as allowed
      */
     SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId) {
+        return open(boardId, username, sessionId, view, lastEventId, null, 0);
+    }
+
+    /**
+     * {@link #open} for a page that names itself ({@code page}; null: not a page, which gets no signals and is told
+     * to no listener) and, on a task page, names its task (only told to the {@link StreamListener}s).
+     */
+    SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId, String page,
+            long taskId) {
         return open(boardId, username, sessionId, view, lastEventId,
-                new SseEmitter(properties.streamTimeout().toMillis()));
+                new SseEmitter(properties.streamTimeout().toMillis()), page, taskId);
     }
 
     /** {@link #open} writing to the given emitter (unit tests pass one that records what is written). */
     SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId,
             SseEmitter emitter) {
+        return open(boardId, username, sessionId, view, lastEventId, emitter, null, 0);
+    }
+
+    SseEmitter open(long boardId, String username, String sessionId, PageView view, long lastEventId,
+            SseEmitter emitter, String page, long taskId) {
         limits.acquire(username, sessionId);
         ClientStream stream = new ClientStream(boardId, username, sessionId, view, emitter,
                 properties.queueCapacity(), sender, metrics, clock, this::closed);
@@ -120,6 +149,9 @@ class EmitterRegistry {
             }
             if (joined == BoardFeed.Joined.REPLAYING) {
                 replay(feed, stream, lastEventId);
+            }
+            if (joined != BoardFeed.Joined.RESYNC && page != null) {
+                announce(stream, new OpenStream(UUID.randomUUID().toString(), page, boardId, taskId, username, view));
             }
             return emitter;
         }
@@ -167,6 +199,22 @@ class EmitterRegistry {
         }
     }
 
+    /**
+     * Tells the listeners a stream is open, unless it has closed already. Listeners hear {@code opened} first:
+     * whoever takes the stream out of {@link #announced} (its close, or this if the close came first) tells them
+     * {@code closed}, once.
+     */
+    private void announce(ClientStream stream, OpenStream open) {
+        if (stream.isClosed()) {
+            return;
+        }
+        listeners.forEach(listener -> listener.opened(open));
+        announced.put(stream, open);
+        if (stream.isClosed() && announced.remove(stream) != null) {
+            listeners.forEach(listener -> listener.closed(open));
+        }
+    }
+
     private void listByUser(ClientStream stream) {
         byUser.computeIfAbsent(stream.username(), user -> ConcurrentHashMap.newKeySet()).add(stream);
         if (stream.isClosed()) {
@@ -192,15 +240,19 @@ class EmitterRegistry {
     }
 
     /**
-     * A signal from the bus, for every stream of its board here; runs on the dispatcher and never waits for I/O: the
-     * frame is rendered once, by the first stream's sender.
+     * A signal from the bus, for every page of its board here (streams that named their page); runs on the
+     * dispatcher and never waits for I/O: the frame is rendered once, by the first stream's sender.
      */
     void accept(SignalEvent signal) {
         BoardFeed feed = feeds.get(signal.boardId());
-        if (feed != null && !feed.streams().isEmpty()) {
+        if (feed == null) {
+            return;
+        }
+        List<ClientStream> pages = feed.streams().stream().filter(announced::containsKey).toList();
+        if (!pages.isEmpty()) {
             PersonalFrame frame = new PersonalFrame("signal",
                     () -> new PersonalFrame.Rendered(renderer.render(signal), 0));
-            feed.streams().forEach(stream -> stream.offerPersonal(frame));
+            pages.forEach(stream -> stream.offerPersonal(frame));
         }
     }
 
@@ -261,6 +313,10 @@ class EmitterRegistry {
     }
 
     private void closed(ClientStream stream) {
+        OpenStream open = announced.remove(stream);
+        if (open != null) {
+            listeners.forEach(listener -> listener.closed(open));
+        }
         metrics.streamClosed();
         limits.release(stream.username(), stream.sessionId());
         unlistByUser(stream);

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A board's live updates as Server-Sent Events, for members only. Resumes after the client's last event id, taken
  * from the browser's own Last-Event-ID header or, when htmx re-creates the EventSource, from the query. A filtered board
  * page names its filter ({@code filter}), so that cards outside it leave and cards inside it arrive; the activity
- * page says {@code view=activity} and gets a line per change, a task page {@code view=task} and gets its history too. A board stream also carries its user's personal events; pages without a board get those alone from {@code /notifications/events},
+ * page says {@code view=activity} and gets a line per change, a task page {@code view=task} (and {@code task=<id>}) and gets its history too.
+ * A page's script names the page ({@code page}, random, kept across reconnects) so that its later requests can name
+ * its streams (presence). A board stream also carries its user's personal events; pages without a board get those alone from {@code /notifications/events},
  * so every page holds exactly one stream.
  */
 @RestController
@@ -28,6 +31,8 @@ class EventStreamController {
 
     /** Seconds a client over its stream cap should wait: long enough for heartbeats to clear dead streams. */
     private static final String RETRY_AFTER = "15";
+
+    private static final Pattern PAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final ViewerAccess access;
     private final EmitterRegistry registry;
@@ -43,6 +48,8 @@ class EventStreamController {
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
             @RequestParam(name = "filter", required = false) String filter,
             @RequestParam(name = "view", required = false) String view,
+            @RequestParam(name = "page", required = false) String page,
+            @RequestParam(name = "task", required = false) String task,
             Principal principal, HttpServletRequest request, HttpServletResponse response) {
         // Not found, like every page of the board, so that non-members can't tell it exists.
         boolean canEdit = access.canEdit(boardId, principal.getName()).orElseThrow(NotFoundException::new);
@@ -53,8 +60,15 @@ class EventStreamController {
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-store");
         long lastEventId = Math.max(parse(lastEventIdHeader), parse(lastEventIdParam));
-        return registry.open(boardId, principal.getName(), request.getSession().getId(),
-                viewOf(view, canEdit, filter), lastEventId);
+        PageView pageView = viewOf(view, canEdit, filter);
+        long taskId = pageView.page() == PageView.Page.TASK ? Math.max(0, parse(task)) : 0;
+        return registry.open(boardId, principal.getName(), request.getSession().getId(), pageView, lastEventId,
+                pageName(page), taskId);
+    }
+
+    /** What a page calls itself (random, made by its script), or null when it says nothing usable. */
+    static String pageName(String page) {
+        return page != null && PAGE_NAME.matcher(page).matches() ? page : null;
     }
 
     private static PageView viewOf(String view, boolean canEdit, String filter) {

@@ -58,6 +58,13 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                         401, 404, 200, 200, 200),
                 new Route("activity stream", false, t -> t.boardPath() + "/events?view=activity", Map.of(),
                         401, 404, 200, 200, 200),
+                new Route("task page stream", false, t -> t.boardPath() + "/events?view=task&task=" + t.taskId()
+                        + "&page=a-page-name", Map.of(), 401, 404, 200, 200, 200),
+                // Presence: a closing page of any member's; focus in the edit form, which only editors have.
+                new Route("presence: page leaves", true, t -> t.boardPath() + "/presence/leave",
+                        Map.of("page", "a-page-name"), LOGIN, 404, 204, 204, 204),
+                new Route("presence: editing", true, t -> t.taskPath() + "/presence",
+                        Map.of("page", "a-page-name", "editing", "true"), LOGIN, 404, 403, 204, 204),
                 // One's own notifications, whatever boards one is on: every signed-in person has theirs.
                 new Route("personal stream", false, t -> "/notifications/events", Map.of(), 401, 200, 200, 200, 200),
                 new Route("notifications page", false, t -> "/notifications", Map.of(), LOGIN, 200, 200, 200, 200),

@@ -431,6 +431,71 @@ class EmitterRegistryTest {
         openPersonal("alice", "tab-session", 0);
     }
 
+    @Test
+    void listenersHearABoardStreamOpenWithItsPageAndTaskAndCloseOnceButNothingOfPersonalOrResyncedStreams() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StreamListener listener = new StreamListener() {
+            @Override
+            public void opened(OpenStream stream) {
+                heard.add("opened " + stream.username() + " " + stream.page() + " " + stream.taskId());
+            }
+
+            @Override
+            public void closed(OpenStream stream) {
+                heard.add("closed " + stream.username() + " " + stream.page());
+            }
+        };
+        FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(events));
+        registry = new EmitterRegistry(log, new Members(), renderer, personalFrames(), properties, metrics, NOW, NOW,
+                Clock.systemUTC(), List.of(listener));
+        members.computeIfAbsent(ONE, id -> ConcurrentHashMap.newKeySet()).add("alice");
+        commit(ONE, 20);
+
+        Client taskPage = new Client();
+        registry.open(ONE, "alice", "session-alice", PageView.task(true), 20, taskPage, "page-of-alice", 7);
+        Client tooFarBehind = new Client();
+        registry.open(ONE, "alice", "session-alice", PageView.unfiltered(true), 1, tooFarBehind, "another-page", 0);
+        openPersonal("alice", "session-alice", 0).disconnect();
+        taskPage.disconnect();
+        taskPage.disconnect();
+        registry.heartbeat();
+
+        assertThat(heard).containsExactly("opened alice page-of-alice 7", "closed alice page-of-alice");
+    }
+
+    @Test
+    void aSignalReachesTheBoardsPagesOnlyNotStreamsThatNameNoPageNorOtherBoards() {
+        SignalRenderer whoIsHere = new SignalRenderer() {
+            @Override
+            public Set<String> kinds() {
+                return Set.of("PRESENCE");
+            }
+
+            @Override
+            public void render(long boardId, String kind, String payload, PushedFragments fragments) {
+                fragments.add(PERSONAL_FRAGMENT, "personal", Map.of("text", "here on " + boardId));
+            }
+        };
+        FragmentRenderer renderer = new FragmentRenderer(TEMPLATES, new RecordingTransactions(), List.of(events),
+                List.of(), List.of(whoIsHere));
+        registry = new EmitterRegistry(log, new Members(), renderer, personalFrames(), properties, metrics, NOW, NOW,
+                Clock.systemUTC(), List.of());
+        members.computeIfAbsent(ONE, id -> ConcurrentHashMap.newKeySet()).addAll(Set.of("alice", "bob"));
+        members.computeIfAbsent(TWO, id -> ConcurrentHashMap.newKeySet()).add("alice");
+        Client page = new Client();
+        registry.open(ONE, "alice", "session-alice", PageView.unfiltered(true), 0, page, "page-of-alice", 0);
+        Client script = new Client();
+        registry.open(ONE, "bob", "session-bob", PageView.unfiltered(true), 0, script, null, 0);
+        Client otherBoard = new Client();
+        registry.open(TWO, "alice", "session-alice", PageView.unfiltered(true), 0, otherBoard, "other-page", 0);
+
+        registry.accept(new SignalEvent(ONE, "PRESENCE", "", 0));
+
+        assertThat(page.text()).contains("event:signal\ndata:<p>here on 1</p>");
+        assertThat(script.text()).doesNotContain("event:signal");
+        assertThat(otherBoard.text()).doesNotContain("event:signal");
+    }
+
     private static RealtimeProperties properties(int queueCapacity) {
         return new RealtimeProperties(Duration.ofSeconds(15), Duration.ofMinutes(30), queueCapacity, 8, 1_000_000, 2,
                 3, Duration.ofSeconds(5), Duration.ofSeconds(1), "board-events", 100);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The Spring properties that make an app instance this run's own: the run's database, the Redis to use, a Redis
- * channel, Spring Session namespace and throttle key prefix under {@code boardcast:<runId>} (so runs sharing one Redis
+ * channel, Spring Session namespace, throttle key prefix and presence keys under {@code boardcast:<runId>} (so runs sharing one Redis
  * never hear each other) and an operator credential for the metrics endpoints. The one source for instances started
  * in-process (the app's integration tests) and for the packaged jar ({@link AppProcess}). Immutable: each
  * {@code with} returns a copy.
@@ -47,6 +47,7 @@ public final class AppSettings {
         properties.put("boardcast.realtime.channel", namespace + ":events");
         properties.put("spring.session.redis.namespace", namespace + ":session");
         properties.put("boardcast.throttle.key-prefix", namespace + ":throttle");
+        properties.put("boardcast.presence.key-prefix", namespace + ":presence");
         properties.put("boardcast.operator.username", OPERATOR);
         properties.put("boardcast.operator.password", OPERATOR_PASSWORD);
         return new AppSettings(runId, properties);
