@@ -100,7 +100,7 @@ class ImportController {
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         importer.cancel(boardId, jobId, principal.getName());
         return htmx != null ? ResponseEntity.noContent().build()
-                : ResponseEntity.status(HttpStatus.SEE_OTHER)
+                : ResponseEntity.status(HttpStatus.FOUND)
                         .header(HttpHeaders.LOCATION, "/boards/" + boardId + "/import/" + jobId).build();
     }
 

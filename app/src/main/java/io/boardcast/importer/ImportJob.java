@@ -12,7 +12,7 @@ record ImportJob(long id, long boardId, String startedBy, String fileName, Statu
         RUNNING, DONE, FAILED, CANCELLED;
 
         /** In words, for the page. */
-        String said() {
+        public String said() {
             return switch (this) {
                 case RUNNING -> "Importing";
                 case DONE -> "Done";
@@ -22,23 +22,23 @@ record ImportJob(long id, long boardId, String startedBy, String fileName, Statu
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return status == Status.RUNNING;
     }
 
-    int percent() {
+    public int percent() {
         return total == 0 ? 100 : (int) (100L * done / total);
     }
 
     /** Rows handled per second, from the start to the last heartbeat (or the end). */
-    long rate() {
+    public long rate() {
         Instant until = finishedAt != null ? finishedAt : heartbeatAt;
         long millis = Math.max(1, Duration.between(startedAt, until).toMillis());
         return Math.round(done * 1000.0 / millis);
     }
 
     /** How long it has run (to the end, or to the last heartbeat), in seconds with a tenth. */
-    String seconds() {
+    public String seconds() {
         Instant until = finishedAt != null ? finishedAt : heartbeatAt;
         return String.format(java.util.Locale.ENGLISH, "%.1f", Duration.between(startedAt, until).toMillis() / 1000.0);
     }

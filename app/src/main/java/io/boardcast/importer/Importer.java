@@ -176,6 +176,9 @@ class Importer implements SchedulingConfigurer {
 
     /** The job's last progress and its end, unless it ended elsewhere meanwhile (a sweep, a shutdown). */
     private void end(Run run, String failure) {
+        if (failure == null) {
+            failure = run.failure;
+        }
         run.tick.cancel(false);
         synchronized (run) {
             try {
@@ -254,7 +257,10 @@ class Importer implements SchedulingConfigurer {
     /** A stopping instance fails its own jobs at once rather than leave them to the others' sweep. */
     @PreDestroy
     void stop() {
-        runs.values().forEach(run -> run.stop = true);
+        runs.values().forEach(run -> {
+            run.failure = ORPHANED;
+            run.stop = true;
+        });
         ticker.shutdownNow();
         workers.shutdownNow();
         try {
@@ -289,6 +295,8 @@ class Importer implements SchedulingConfigurer {
         volatile int created;
         volatile int failed;
         volatile boolean stop;
+        /** Why it must stop other than a cancel (this instance is stopping), or null. */
+        volatile String failure;
         volatile ScheduledFuture<?> tick;
         int quartersSaid;
 
