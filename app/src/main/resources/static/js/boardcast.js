@@ -82,9 +82,10 @@
             window.location.reload();
             return;
         }
-        if (message.type === 'personal') {
-            // The person's own toasts and bell: outside the board's sequence (on a board stream they carry no id, so
-            // lastEventId still names the last board event). A toast the page already shows is left out below.
+        if (message.type === 'personal' || message.type === 'signal') {
+            // The person's own toasts and bell, and signals (presence, an import's progress): outside the board's
+            // sequence (they carry no id, so lastEventId still names the last board event and must not drop them). A
+            // toast the page already shows is left out below.
             return;
         }
         const id = Number(message.lastEventId);
