@@ -89,7 +89,9 @@ class ImportController {
         ImportJob job = jobs.find(boardId, jobId).orElseThrow(NotFoundException::new);
         model.addAttribute("board", membership.getBoard());
         model.addAttribute("canEdit", membership.canEdit());
-        model.addAttribute("view", PageView.unfiltered(membership.canEdit()));
+        // The activity view: the page shows no cards, and that view pushes a short line per change (which the page
+        // drops) instead of each new card, its column's header and an announcement for screen readers.
+        model.addAttribute("view", PageView.activity(membership.canEdit()));
         model.addAttribute("job", job);
         model.addAttribute("problems", jobs.problems(jobId, ImportProgress.PROBLEMS_SHOWN));
         return "importer/job";
@@ -120,7 +122,7 @@ class ImportController {
         model.addAttribute("lastEventSeq", log.lastSeq(boardId));
         model.addAttribute("board", membership.getBoard());
         model.addAttribute("canEdit", membership.canEdit());
-        model.addAttribute("view", PageView.unfiltered(membership.canEdit()));
+        model.addAttribute("view", PageView.activity(membership.canEdit()));
         model.addAttribute("jobs", jobs.recent(boardId, 10));
         model.addAttribute("problem", problem);
         model.addAttribute("maxRows", properties.maxRows());

@@ -88,7 +88,8 @@ class CsvImportIT extends TeamIntegration {
         String page = editor.get(team.boardPath() + "/import/" + job.id()).body();
         assertThat(page).contains("Line 4:", "Give the task a title.", "Line 5:", "no column called \u201cLater\u201d",
                 "Line 6:", "is not a member", "Line 7:", "not a date", "Line 8:", "no label called \u201cFeature\u201d",
-                "Line 9:", "at most 200 characters", "3 created", "6 skipped", "value=\"9\"", "max=\"9\"");
+                "Line 9:", "at most 200 characters", "3 created", "6 skipped", "value=\"9\"", "max=\"9\"",
+                "sse-connect=\"/boards/" + team.boardId() + "/events?lastEventId=", "view=activity");
     }
 
     @Test
