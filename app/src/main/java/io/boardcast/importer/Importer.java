@@ -13,7 +13,6 @@ import io.boardcast.task.TaskForm;
 import io.boardcast.task.TaskService;
 import io.boardcast.web.NotFoundException;
 import io.boardcast.web.ReadOnlyException;
-import jakarta.annotation.PreDestroy;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -35,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -254,8 +255,11 @@ class Importer implements SchedulingConfigurer {
         return failed;
     }
 
-    /** A stopping instance fails its own jobs at once rather than leave them to the others' sweep. */
-    @PreDestroy
+    /**
+     * A stopping instance fails its own jobs at once rather than leave them to the others' sweep. On the context's
+     * closing, before any bean stops, so the Redis connection is still there for the signal that tells their pages.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         runs.values().forEach(run -> {
             run.failure = ORPHANED;
