@@ -94,9 +94,9 @@
             return;
         }
         if (message.type === 'personal' || message.type === 'signal') {
-            // The person's own toasts and bell, and signals (who is here): outside the board's sequence (on a board
-            // stream they carry no id, so lastEventId still names the last board event). A toast the page already
-            // shows is left out below; a signal shows a whole state, so applying it again is harmless.
+            // The person's own toasts and bell, and signals (presence, an import's progress): outside the board's
+            // sequence (they carry no id, so lastEventId still names the last board event and must not drop them). A
+            // toast the page already shows is left out below.
             return;
         }
         const id = Number(message.lastEventId);

@@ -71,6 +71,13 @@ public class TaskService {
         return tasks.findOnBoard(boardId, taskId).orElseThrow(NotFoundException::new);
     }
 
+    /** The board's cards (not archived), each column's in their order; for a member (an export). */
+    @Transactional(readOnly = true)
+    public List<Task> cards(long boardId, String username) {
+        access.view(boardId, username);
+        return tasks.onBoard(boardId);
+    }
+
     @Transactional
     public Task create(long boardId, String username, TaskForm form) {
         Membership membership = access.edit(boardId, username);

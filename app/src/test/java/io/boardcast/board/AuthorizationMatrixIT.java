@@ -47,6 +47,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 read("archive page", t -> t.boardPath() + "/archive"),
                 read("activity page", t -> t.boardPath() + "/activity"),
                 read("older activity page", t -> t.boardPath() + "/activity?before=2"),
+                read("import and export page", t -> t.boardPath() + "/import"),
+                read("import job page", t -> t.boardPath() + "/import/JOB_ID"),
+                read("export", t -> t.boardPath() + "/export.csv"),
                 read("filtered board page", t -> t.boardPath() + "?q=First&label=Bug&assignee=me&due=none"),
                 new Route("search (own boards only)", false, t -> "/search?q=First", Map.of(), LOGIN, 200, 200, 200, 200),
                 new Route("my tasks (own boards only)", false, t -> "/search?assignee=me", Map.of(), LOGIN, 200, 200, 200, 200),
@@ -94,6 +97,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 write("delete label", Team::boardPath, "/labels/LABEL_ID/delete", Map.of(), DONE, DONE),
                 write("move column", Team::boardPath, "/columns/COLUMN_ID/move", Map.of("position", "0"), DONE, DONE),
                 write("delete column", Team::boardPath, "/columns/COLUMN_ID/delete", Map.of(), DONE, DONE),
+                // A form post without a file: editors are told to choose one (a file's import is CsvImportIT's).
+                write("import", Team::boardPath, "/import", Map.of(), 422, 422),
+                write("cancel import", Team::boardPath, "/import/JOB_ID/cancel", Map.of(), DONE, DONE),
                 write("rename board", Team::boardPath, "/name", Map.of("name", "Renamed?"), 403, DONE),
                 write("add member", Team::boardPath, "/members", Map.of("username", "OUTSIDER", "role", "VIEWER"),
                         403, DONE),
@@ -133,6 +139,9 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
         if (path.contains("ITEM_ID")) {
             path = path.replace("ITEM_ID", Long.toString(checklistItem(team)));
         }
+        if (path.contains("JOB_ID")) {
+            path = path.replace("JOB_ID", Long.toString(importJob(team)));
+        }
         if (path.contains("LABEL_ID")) {
             path = path.replace("LABEL_ID", Long.toString(label(team)));
         }
@@ -154,6 +163,17 @@ class AuthorizationMatrixIT extends PostgresWebIntegration {
                 insert into checklist_items (task_id, text, done, position, created_at, version)
                 values (?, 'An item', false, 0, current_timestamp, 0)""").param(team.taskId()).update();
         return jdbc.sql("select max(id) from checklist_items where task_id = ?").param(team.taskId())
+                .query(Long.class).single();
+    }
+
+    /** A finished import into the team's board, written directly: the routes under test are the job's own. */
+    private long importJob(Team team) {
+        jdbc.sql("""
+                insert into import_jobs (board_id, started_by, file_name, status, total, done, created, instance_id,
+                                         started_at, heartbeat_at, finished_at)
+                values (?, ?, 'backlog.csv', 'DONE', 1, 1, 1, 'gone', current_timestamp, current_timestamp,
+                        current_timestamp)""").params(team.boardId(), team.editor()).update();
+        return jdbc.sql("select max(id) from import_jobs where board_id = ?").param(team.boardId())
                 .query(Long.class).single();
     }
 

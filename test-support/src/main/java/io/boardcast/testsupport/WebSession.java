@@ -259,6 +259,32 @@ public final class WebSession {
                 .POST(form(fields)));
     }
 
+    /**
+     * Posts a multipart form, as a form with {@code enctype="multipart/form-data"} would: the fields (this session's
+     * CSRF token among them) and one file under {@code fileField}.
+     */
+    public Answer postFile(String pathOrUrl, Map<String, String> fields, String fileField, String fileName,
+            String contentType, byte[] content) {
+        return postMultipart(pathOrUrl, withCsrf(fields), fileField, fileName, contentType, content);
+    }
+
+    /** The same with exactly the given fields: no CSRF token unless they hold one. */
+    public Answer postMultipart(String pathOrUrl, Map<String, String> fields, String fileField, String fileName,
+            String contentType, byte[] content) {
+        String boundary = "----boardcast" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(pathOrUrl).header("Accept", ACCEPT_PAGE)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Posts exactly the given fields: no CSRF token unless they hold one (a forged or missing token). */
     public Answer postWithoutCsrf(String pathOrUrl, Map<String, String> fields) {
         return postRaw(pathOrUrl, fields, false);

@@ -1,0 +1,88 @@
+package io.boardcast.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.boardcast.e2e.User.ALICE;
+import static io.boardcast.e2e.User.BOB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A CSV import through the browser, two people, two instances behind nginx: Alice's progress bar advances on her
+ * job's page while Bob's board page gets the cards as they are created.
+ */
+@ExtendWith(E2eExtension.class)
+class ImportE2E {
+
+    private static final int ROWS = 400;
+
+    @Test
+    void alicesProgressBarAdvancesWhileBobSeesTheCardsArrive(Stage stage) {
+        Visitor alice = stage.signIn(ALICE);
+        Visitor bob = stage.signIn(BOB);
+        Board board = alice.createBoard("Imported backlog", BOB);
+        BoardPage bobsBoard = bob.openBoard(board);
+        NoReload bobsMarker = NoReload.mark(bobsBoard.page());
+
+        Page alices = alice.open(board.path());
+        alices.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Import / export")).click();
+        alices.locator("#import-file").setInputFiles(new FilePayload("backlog.csv", "text/csv", csv(ROWS)));
+        alices.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+
+        Locator bar = alices.locator("section.import-job progress");
+        assertThat(alices.locator("#connection-status")).hasAttribute("data-state", "live");
+        assertThat(bar).hasAttribute("max", Integer.toString(ROWS));
+        NoReload alicesMarker = NoReload.mark(alices);
+        // While the job runs: her bar has moved without a reload, and Bob already has cards.
+        List<Integer> seen = new ArrayList<>();
+        alices.waitForFunction("() => { const v = Number(document.querySelector('section.import-job progress').value);"
+                + " return v > 0 && v < " + ROWS + "; }");
+        seen.add(value(bar));
+        bobsBoard.page().waitForFunction("() => document.querySelectorAll('#column-" + board.column("To do")
+                + "-cards > li.card').length > 0");
+        // Bob has cards, and Alice's job is still running: they arrive while it runs, not at its end.
+        boolean bobSawCardsMidway = value(bar) < ROWS;
+        alices.waitForFunction("seen => Number(document.querySelector('section.import-job progress').value) > seen",
+                (double) seen.get(0));
+        seen.add(value(bar));
+
+        assertThat(alices.locator("section.import-job")).hasAttribute("data-status", "DONE",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(180_000));
+        seen.add(value(bar));
+        assertThat(alices.locator(".import-created")).hasText(ROWS + " created");
+        assertThat(alices.locator("#import-cancel button")).isHidden();
+        assertThat(bobsBoard.cardTitles("To do")).hasCount(ROWS,
+                new LocatorAssertions.HasCountOptions().setTimeout(60_000));
+        assertThat(bobsBoard.cardTitles("To do").last()).hasText("Row " + ROWS);
+
+        assertTrue(seen.get(0) < seen.get(1) && seen.get(1) <= seen.get(2) && seen.get(2) == ROWS,
+                "the bar went " + seen);
+        assertTrue(bobSawCardsMidway, "Bob's cards arrived only at the end");
+        assertEquals(true, alicesMarker.stillThere(), "alice's job page was reloaded instead of updated");
+        assertEquals(true, bobsMarker.stillThere(), "bob's board was reloaded instead of updated");
+    }
+
+    private static int value(Locator bar) {
+        return ((Number) bar.evaluate("bar => bar.value")).intValue();
+    }
+
+    private static byte[] csv(int rows) {
+        StringBuilder csv = new StringBuilder("title,description,column\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("Row ").append(i).append(",Imported in the browser,To do\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
