@@ -108,7 +108,7 @@ class CsvImportIT extends TeamIntegration {
     @Test
     void theImportersPageGetsProgressAtLeastEveryQuarterSecondAndOthersGetTheCards() throws Exception {
         String seq = Long.toString(WebSession.lastEventId(editor.get(team.boardPath()).body()));
-        try (SseClient stream = SseClient.open(signedIn(team.viewer()), team.boardPath() + "/events", seq)) {
+        try (SseClient stream = SseClient.open(signedIn(team.viewer()), team.boardPath() + "/events?page=importer-test", seq)) {
             ImportJob job = finished(importAs(editor, team.boardId(), rows(ROWS)));
 
             assertThat(job.created()).isEqualTo(ROWS);

@@ -47,7 +47,7 @@ class ImportAcrossInstancesIT {
         ImportJobs jobs = two.bean(ImportJobs.class);
         String seq = Long.toString(WebSession.lastEventId(viewerOnTwo.get(team.boardPath()).body()));
 
-        try (SseClient stream = SseClient.open(viewerOnTwo, team.boardPath() + "/events", seq)) {
+        try (SseClient stream = SseClient.open(viewerOnTwo, team.boardPath() + "/events?page=importer-test", seq)) {
             WebSession.Answer started = editorOnOne.postFile(team.boardPath() + "/import", Map.of(), "file",
                     "big.csv", "text/csv", CsvImportIT.rows(10_000).getBytes(StandardCharsets.UTF_8));
             long jobId = Long.parseLong(started.location().substring(started.location().lastIndexOf('/') + 1));

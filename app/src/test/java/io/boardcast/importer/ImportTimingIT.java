@@ -36,7 +36,7 @@ class ImportTimingIT extends TeamIntegration {
     @Test
     void tenThousandRows() {
         String seq = Long.toString(WebSession.lastEventId(editor.get(team.boardPath()).body()));
-        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", seq)) {
+        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events?page=importer-test", seq)) {
             long started = System.nanoTime();
             WebSession.Answer answer = editor.postFile(team.boardPath() + "/import", Map.of("zone", "UTC"), "file",
                     "big.csv", "text/csv", CsvImportIT.rows(ROWS).getBytes(StandardCharsets.UTF_8));
