@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A reminder or a mention as its recipient sees it later. Written by the reminder claim and by {@link
- * MentionNotifications}; read and marked read here.
+ * A reminder, a mention or an assignment as its recipient sees it later. Written by the reminder claim and by {@link
+ * NoticesFromOthers}; read and marked read here.
  */
 @Entity
 @Table(name = "notifications")
@@ -77,11 +77,11 @@ public class Notification {
     }
 
     public boolean isMention() {
-        return MentionNotifications.KIND.equals(kind);
+        return NoticesFromOthers.MENTIONED.equals(kind);
     }
 
     public boolean isAssignment() {
-        return AssignmentNotifications.KIND.equals(kind);
+        return NoticesFromOthers.ASSIGNED.equals(kind);
     }
 
     /** Someone did it (a mention, an assignment), as opposed to a reminder. */
