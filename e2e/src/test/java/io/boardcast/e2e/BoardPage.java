@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
@@ -162,7 +163,7 @@ record BoardPage(Page page, Board board) {
         page.mouse().move(x, y + 6, steps(3)); // past Sortable's tolerance: the drag starts
         page.mouse().move(x, toY, steps(10)); // along its own column, to the slot's height
         page.mouse().move(toX, toY, steps(10)); // then sideways into the target column
-        awaitSlot(list, "task-" + taskId, index);
+        awaitSlot(list, "task-" + taskId, index, toX, toY);
         return release();
     }
 
@@ -185,7 +186,7 @@ record BoardPage(Page page, Board board) {
         page.mouse().down();
         page.mouse().move(x + (index < from ? -6 : 6), y, steps(3));
         page.mouse().move(toX, y, steps(15));
-        awaitSlot("columns", "column-" + board.column(column), index);
+        awaitSlot("columns", "column-" + board.column(column), index, toX, y);
         return release();
     }
 
@@ -198,13 +199,26 @@ record BoardPage(Page page, Board board) {
         return new Mouse.MoveOptions().setSteps(steps);
     }
 
-    /** Waits until Sortable shows the dragged element at index of the list (its floating copy left out). */
-    private void awaitSlot(String listId, String elementId, int index) {
-        page.waitForFunction("([list, id, index]) => {"
+    /**
+     * Waits until Sortable shows the dragged element at index of the list (its floating copy left out). Sortable
+     * ignores the pointer while a swap it just made still animates, and a hand at rest sends no more events: so, as a
+     * hand would, the pointer stirs a pixel at the target now and then until the element is in its slot.
+     */
+    private void awaitSlot(String listId, String elementId, int index, double x, double y) {
+        String inSlot = "([list, id, index]) => {"
                 + " const children = Array.from(document.getElementById(list).children)"
                 + "     .filter(child => !child.classList.contains('sortable-fallback'));"
-                + " return children[index] !== undefined && children[index].id === id; }",
-                List.of(listId, elementId, index));
+                + " return children[index] !== undefined && children[index].id === id; }";
+        Page.WaitForFunctionOptions briefly = new Page.WaitForFunctionOptions().setTimeout(1_000);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                page.waitForFunction(inSlot, List.of(listId, elementId, index), briefly);
+                return;
+            } catch (TimeoutError notYet) {
+                page.mouse().move(x, y + (attempt % 2 == 0 ? 1 : -1));
+            }
+        }
+        page.waitForFunction(inSlot, List.of(listId, elementId, index));
     }
 
     private long release() {

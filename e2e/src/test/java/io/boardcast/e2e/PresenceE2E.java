@@ -61,6 +61,25 @@ class PresenceE2E {
     }
 
     @Test
+    void peopleArrivingMoveNothingOnThePage(Stage stage) {
+        Visitor alice = stage.signIn(ALICE);
+        Visitor bob = stage.signIn(BOB);
+        Board board = alice.createBoard("Nothing moves", BOB);
+        alice.createTask(board, "Stay put", "To do");
+        Page page = alice.context().newPage();
+        // Measured before her own presence arrives: a drag aims at where the cards are, and must not miss.
+        page.navigate(alice.baseUrl() + board.path());
+        double before = page.locator("#columns").boundingBox().y;
+        new BoardPage(page, board).awaitLive();
+        Locator present = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Viewing now"));
+
+        bob.openBoard(board);
+
+        assertThat(present.getByRole(AriaRole.LISTITEM)).hasCount(2);
+        assertEquals(before, page.locator("#columns").boundingBox().y, 0.5, "the columns moved as people arrived");
+    }
+
+    @Test
     void aTabThatVanishesWithoutSayingSoLeavesWithinThirtySeconds(Stage stage) {
         Visitor alice = stage.signIn(ALICE);
         Visitor bob = stage.signIn(BOB);
