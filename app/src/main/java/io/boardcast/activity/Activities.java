@@ -31,23 +31,25 @@ class Activities implements ActivityRenderer {
     }
 
     /**
-     * Lines before {@code beforeSeq}, newest first, at most {@code size}; a task's own when {@code taskId} is given.
-     * Changes nobody puts in words (a member leaving) are left out, so a page may hold fewer.
+     * A page of lines, newest first: the lines of the events before {@code beforeSeq} (a task's own when
+     * {@code taskId} is given), at most {@code size} events, and the sequence to start the next (older) page below,
+     * null on the last page. Changes nobody puts in words (a member leaving) are left out, so a page may hold fewer.
      */
-    @Transactional(readOnly = true)
-    List<Line> page(long boardId, Long taskId, long beforeSeq, int size) {
-        return log.history(boardId, taskId, beforeSeq, size).stream()
-                .flatMap(entry -> describe(entry.event())
-                        .map(activity -> Line.of(entry.event(), activity, entry.taskExists(), entry.at(), clock.instant()))
-                        .stream())
-                .toList();
+    record Page(List<Line> lines, Long older) {
     }
 
-    /** The sequence a page of {@code size} ends at, for the link to the next (older) page; empty on the last page. */
+    /** One read of the log: a page and one event more, which tells whether there is an older page. */
     @Transactional(readOnly = true)
-    Optional<Long> olderThan(long boardId, Long taskId, long beforeSeq, int size) {
+    Page page(long boardId, Long taskId, long beforeSeq, int size) {
         List<EventLog.Entry> entries = log.history(boardId, taskId, beforeSeq, size + 1);
-        return entries.size() > size ? Optional.of(entries.get(size - 1).event().seq()) : Optional.empty();
+        Long older = entries.size() > size ? entries.get(size - 1).event().seq() : null;
+        Instant now = clock.instant();
+        List<Line> lines = entries.subList(0, Math.min(size, entries.size())).stream()
+                .flatMap(entry -> describe(entry.event())
+                        .map(activity -> Line.of(entry.event(), activity, entry.taskExists(), entry.at(), now))
+                        .stream())
+                .toList();
+        return new Page(lines, older);
     }
 
     @Override

@@ -43,8 +43,9 @@ class ActivityPage {
         long below = newest ? Long.MAX_VALUE : before;
         model.addAttribute("board", membership.getBoard());
         model.addAttribute("newest", newest);
-        model.addAttribute("lines", activities.page(boardId, null, below, SIZE));
-        model.addAttribute("older", activities.olderThan(boardId, null, below, SIZE).orElse(null));
+        Activities.Page page = activities.page(boardId, null, below, SIZE);
+        model.addAttribute("lines", page.lines());
+        model.addAttribute("older", page.older());
         return "activity/activity";
     }
 }

@@ -27,8 +27,8 @@ class HistorySection implements TaskPageSection {
 
     @Override
     public void addTo(Model model, Task task) {
-        model.addAttribute("history", activities.page(task.getBoardId(), task.getId(), Long.MAX_VALUE, SIZE));
-        model.addAttribute("moreHistory",
-                activities.olderThan(task.getBoardId(), task.getId(), Long.MAX_VALUE, SIZE).isPresent());
+        Activities.Page page = activities.page(task.getBoardId(), task.getId(), Long.MAX_VALUE, SIZE);
+        model.addAttribute("history", page.lines());
+        model.addAttribute("moreHistory", page.older() != null);
     }
 }
