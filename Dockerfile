@@ -1,21 +1,27 @@
 # syntax=docker/dockerfile:1
 # Boardcast app image. Build: docker build -t boardcast-app .   (docker-compose.yml builds it too)
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Built and run on the current LTS JDK (virtual threads serve requests and stream senders); the bytecode stays Java 17
+# (maven.compiler.release from java.version), so the same jar also runs where only 17 is installed.
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-# Every module's pom, so the reactor resolves; only db and app are built.
+# Every module's pom, so the reactor resolves; db, the test kit (a test-scoped dependency of the app) and app are built.
 COPY db/pom.xml db/pom.xml
+COPY test-support/pom.xml test-support/pom.xml
 COPY app/pom.xml app/pom.xml
 COPY e2e/pom.xml e2e/pom.xml
+COPY bench/pom.xml bench/pom.xml
+COPY faults/pom.xml faults/pom.xml
 COPY db/src db/src
+COPY test-support/src test-support/src
 COPY app/src app/src
 RUN --mount=type=cache,target=/root/.m2 chmod +x mvnw \
     && ./mvnw -B -DskipTests package -pl app -am \
     && cp app/target/boardcast-app-*.jar /src/boardcast.jar
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN groupadd --system boardcast && useradd --system --gid boardcast --home-dir /app --shell /usr/sbin/nologin boardcast
 WORKDIR /app
 COPY --from=build --chown=boardcast:boardcast /src/boardcast.jar /app/boardcast.jar
