@@ -8,15 +8,19 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MembershipRepository extends JpaRepository<Membership, Long> {
 
-    /** With the board and its columns: every page of a board starts here and renders them after the transaction. */
-    @Query("select m from Membership m join fetch m.board b left join fetch b.columns"
-            + " where b.id = :boardId and m.account.username = :username")
+    /**
+     * With the account, the board and its columns, in one query: every request about a board starts here (and pages
+     * render them after the transaction).
+     */
+    @Query("select m from Membership m join fetch m.account a join fetch m.board b left join fetch b.columns"
+            + " where b.id = :boardId and a.username = :username")
     Optional<Membership> find(long boardId, String username);
 
-    @Query("select m from Membership m join fetch m.board b where m.account.username = :username order by b.name, b.id")
+    @Query("select m from Membership m join fetch m.account a join fetch m.board b where a.username = :username"
+            + " order by b.name, b.id")
     List<Membership> findByUsername(String username);
 
-    @Query("select m from Membership m where m.board.id = :boardId order by m.account.username")
+    @Query("select m from Membership m join fetch m.account a where m.board.id = :boardId order by a.username")
     List<Membership> findByBoard(long boardId);
 
     long countByBoardIdAndRole(long boardId, Role role);

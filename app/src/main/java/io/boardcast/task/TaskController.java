@@ -118,12 +118,11 @@ class TaskController {
     ModelAndView move(@PathVariable long boardId, @PathVariable long taskId, @RequestParam long columnId,
             @RequestParam(required = false) Integer position, @RequestParam(required = false) Long version,
             Principal principal, HttpServletRequest request, RedirectAttributes redirect, Model model) {
-        access.edit(boardId, principal.getName());
         String problem;
         HttpStatus status;
         try {
             // Nothing of the task is read before the service locks the board: a stale read here would pass the
-            // version check and fail at the flush.
+            // version check and fail at the flush. The service checks the membership, once.
             TaskService.Moved moved = tasks.move(boardId, taskId, principal.getName(), columnId, position, version);
             String warning = moved.overLimit().map(column -> "\u201c" + column.getName() + "\u201d is over its limit now: "
                     + moved.cardsInTarget() + " / " + column.getWipLimit() + ".").orElse(null);

@@ -28,7 +28,8 @@ final class TaskEvents {
         }
     }
 
-    record TaskMoved(long boardId, long taskId, long columnId, Long previousColumnId) implements BoardChange {
+    /** Carries the title, which the mover has in hand: the log needn't read it back (a move is the hottest write). */
+    record TaskMoved(long boardId, long taskId, long columnId, Long previousColumnId, String title) implements BoardChange {
         public String kind() {
             return MOVED;
         }
@@ -41,8 +42,8 @@ final class TaskEvents {
         }
     }
 
-    /** A card moved within its column. */
-    record TaskReordered(long boardId, long taskId, long columnId) implements BoardChange {
+    /** A card moved within its column; with its title, like {@link TaskMoved}. */
+    record TaskReordered(long boardId, long taskId, long columnId, String title) implements BoardChange {
         public String kind() {
             return REORDERED;
         }

@@ -156,8 +156,8 @@ public class TaskService {
         renumber(cards);
         tasks.flush();
         events.publishEvent(source == target
-                ? new TaskReordered(boardId, taskId, target)
-                : new TaskMoved(boardId, taskId, target, source));
+                ? new TaskReordered(boardId, taskId, target, task.getTitle())
+                : new TaskMoved(boardId, taskId, target, source, task.getTitle()));
         return new Moved(task, source, board, cards.size(), true, undos.record(task, username, Undos.Action.MOVE, was,
                 "Moved " + quoted(task.getTitle()) + " to " + board.columnName(target) + ".", "/boards/" + boardId));
     }
