@@ -244,6 +244,7 @@ class EmitterRegistry {
      * dispatcher and never waits for I/O: the frame is rendered once, by the first stream's sender.
      */
     void accept(SignalEvent signal) {
+        metrics.signalReceived();
         BoardFeed feed = feeds.get(signal.boardId());
         if (feed == null) {
             return;
@@ -258,6 +259,7 @@ class EmitterRegistry {
 
     /** A message from the bus; runs on the feed dispatcher thread and never waits for I/O. */
     void accept(BoardEvent event) {
+        metrics.received();
         BoardFeed feed = feeds.get(event.boardId());
         if (feed != null) {
             feed.accept(event);
