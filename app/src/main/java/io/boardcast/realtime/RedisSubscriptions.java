@@ -118,7 +118,11 @@ class RedisSubscriptions {
     /** A start that failed or a subscription change that did: subscribe everything afresh, unless already retrying. */
     private void restart() {
         if (!retrying) {
-            container.stop();
+            try {
+                container.stop();
+            } catch (RuntimeException alreadyGone) {
+                log.warn("Could not stop the subscriptions cleanly ({}); starting afresh", alreadyGone.toString());
+            }
             listen();
         }
     }
