@@ -11,13 +11,17 @@ import io.boardcast.testsupport.SseClient;
 import io.boardcast.testsupport.WebSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -108,25 +112,35 @@ class BoardRoutingIT {
     void anEventCommittedWhileTheFirstViewersSubscriptionIsSetUpIsStillDelivered() throws Exception {
         Team team = one.fixtures().team();
         WebSession viewer = signIn(one, team);
+        // The test's own subscriber of the board's channel, to know when the event has gone out.
+        BlockingQueue<String> published = new LinkedBlockingQueue<>();
+        RedisConnection watcher = one.bean(RedisConnectionFactory.class).getConnection();
+        watcher.subscribe((message, pattern) -> published.add(new String(message.getBody(), StandardCharsets.UTF_8)),
+                boardChannel(team).getBytes(StandardCharsets.UTF_8));
         // Holds the one thread that subscribes instance one to boards, so the board's subscription waits.
         CountDownLatch release = new CountDownLatch(1);
-        one.bean("eventSubscriber", ScheduledExecutorService.class).execute(() -> awaitQuietly(release));
-        try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", "1")) {
-            two.fixtures().task(team.boardId(), team.owner(), "Published before the subscription");
-            // Published to nobody (and there is no sweep): only a catch-up once subscribed can deliver it.
-            assertThat(subscribers(team)).isZero();
+        try {
+            await().atMost(WAIT).until(() -> subscribers(team) == 1);
+            one.bean("eventSubscriber", ScheduledExecutorService.class).execute(() -> awaitQuietly(release));
+            try (SseClient stream = SseClient.open(viewer, team.boardPath() + "/events", "1")) {
+                two.fixtures().task(team.boardId(), team.owner(), "Published before the subscription");
+                assertThat(published.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+                // It went out while only the test listened (and there is no sweep): a catch-up must deliver it.
+                assertThat(subscribers(team)).isEqualTo(1);
 
-            release.countDown();
+                release.countDown();
 
-            Frame missed = stream.next(WAIT);
-            assertThat(missed.id()).isEqualTo("2");
-            assertThat(missed.data()).contains("Published before the subscription");
-            two.fixtures().task(team.boardId(), team.owner(), "Published after it");
-            Frame live = stream.next(WAIT);
-            assertThat(live.id()).isEqualTo("3");
-            assertThat(live.data()).contains("Published after it");
+                Frame missed = stream.next(WAIT);
+                assertThat(missed.id()).isEqualTo("2");
+                assertThat(missed.data()).contains("Published before the subscription");
+                two.fixtures().task(team.boardId(), team.owner(), "Published after it");
+                Frame live = stream.next(WAIT);
+                assertThat(live.id()).isEqualTo("3");
+                assertThat(live.data()).contains("Published after it");
+            }
         } finally {
             release.countDown();
+            watcher.close();
         }
     }
 
@@ -136,7 +150,7 @@ class BoardRoutingIT {
 
     /** How many connections are subscribed to the board's channel (PUBSUB NUMSUB). */
     private static long subscribers(Team team) {
-        String channel = RedisEventBus.boardChannel(one.bean(RealtimeProperties.class), team.boardId());
+        String channel = boardChannel(team);
         return one.bean(StringRedisTemplate.class).execute((RedisCallback<Long>) connection -> {
             @SuppressWarnings("unchecked")
             var commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
@@ -147,6 +161,10 @@ class BoardRoutingIT {
                 throw new IllegalStateException("PUBSUB NUMSUB " + channel, failed);
             }
         });
+    }
+
+    private static String boardChannel(Team team) {
+        return RedisEventBus.boardChannel(one.bean(RealtimeProperties.class), team.boardId());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
