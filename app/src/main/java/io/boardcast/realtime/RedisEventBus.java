@@ -24,6 +24,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Redis pub/sub between instances. Pub/sub is at-most-once: a message published while a subscriber is away is gone.
@@ -146,6 +147,9 @@ class RedisEventBus implements EventBus {
             container.addMessageListener(personal, new ChannelTopic(personalChannel(properties)));
             // Started by RedisSubscriptions once the app is up, so Redis being down at boot doesn't stop it.
             container.setAutoStartup(false);
+            // A start that can't subscribe fails at once and RedisSubscriptions tries again on its schedule: the
+            // container's own retries sleep 5 s each, one inside the other, on the thread that called start.
+            container.setRecoveryBackoff(new FixedBackOff(0, 0));
             return container;
         }
 
