@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,11 @@ class EmitterRegistry {
     }
 
     private final Map<Long, BoardFeed> feeds = new ConcurrentHashMap<>();
+    /** Told (on the thread that changed it, never waiting) when a board gets its first feed here or its feed retires. */
+    private volatile Runnable watchedBoardsChanged = () -> { };
+    /** Boards to catch up from the log by the next queued catch-up, in one read. */
+    private final Set<Long> toCatchUp = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean catchUpQueued = new AtomicBoolean();
     /** Every open stream of this instance by username; the sets are concurrent. */
     private final Map<String, Set<ClientStream>> byUser = new ConcurrentHashMap<>();
     /**
@@ -138,6 +145,9 @@ class EmitterRegistry {
                 return new BoardFeed(id, committed, log, worker, renderer::render, metrics,
                         properties.replayWindow(), properties.recentCacheChars());
             });
+            if (created[0]) {
+                watchedBoardsChanged.run();
+            }
             BoardFeed.Joined joined = feed.join(stream, lastEventId, properties.replayWindow(), reconnectDelay);
             if (joined == BoardFeed.Joined.RETIRED) {
                 feeds.remove(boardId, feed);
@@ -244,6 +254,7 @@ class EmitterRegistry {
      * dispatcher and never waits for I/O: the frame is rendered once, by the first stream's sender.
      */
     void accept(SignalEvent signal) {
+        metrics.signalReceived();
         BoardFeed feed = feeds.get(signal.boardId());
         if (feed == null) {
             return;
@@ -258,6 +269,7 @@ class EmitterRegistry {
 
     /** A message from the bus; runs on the feed dispatcher thread and never waits for I/O. */
     void accept(BoardEvent event) {
+        metrics.received();
         BoardFeed feed = feeds.get(event.boardId());
         if (feed != null) {
             feed.accept(event);
@@ -269,7 +281,11 @@ class EmitterRegistry {
      * streams of people who are no longer members (removal normally ends them at once, as a board event).
      */
     void sweep() {
-        feeds.values().removeIf(BoardFeed::retireIfIdle);
+        // Idle feeds retire here rather than when their last stream leaves: a viewer moving to another page of the
+        // board reopens its stream at once, and the board's subscription and recent events are still here for it.
+        if (feeds.values().removeIf(BoardFeed::retireIfIdle)) {
+            watchedBoardsChanged.run();
+        }
         for (BoardFeed feed : feeds.values()) {
             Set<String> members = access.members(feed.boardId());
             List.copyOf(feed.streams()).stream()
@@ -280,22 +296,59 @@ class EmitterRegistry {
     }
 
     void catchUpAll() {
-        List<BoardFeed> watched = new ArrayList<>(feeds.values());
+        catchUp(new ArrayList<>(feeds.values()));
+    }
+
+    private void catchUp(List<BoardFeed> watched) {
         Map<Long, Long> committed = log.lastSeqs(watched.stream().map(BoardFeed::boardId).toList());
         for (BoardFeed feed : watched) {
             feed.catchUpTo(committed.getOrDefault(feed.boardId(), 0L));
         }
     }
 
-    /** For callbacks on I/O threads that must not touch the database themselves. */
-    void catchUpAllLater() {
-        worker.execute(() -> {
+    /**
+     * Catches a board's feed up from the log on a worker, for callbacks on threads that must not touch the database
+     * (a subscription confirmed: whatever was published before it is lost). Boards asked for meanwhile share one read.
+     */
+    void catchUpLater(long boardId) {
+        toCatchUp.add(boardId);
+        if (catchUpQueued.compareAndSet(false, true)) {
             try {
-                catchUpAll();
-            } catch (RuntimeException databaseDown) {
-                logger.warn("Could not catch up after resubscribing ({}); the sweep retries", databaseDown.toString());
+                worker.execute(this::catchUpQueued);
+            } catch (RejectedExecutionException shuttingDown) {
+                catchUpQueued.set(false);
             }
-        });
+        }
+    }
+
+    private void catchUpQueued() {
+        catchUpQueued.set(false);
+        List<BoardFeed> watched = new ArrayList<>();
+        for (Long boardId : List.copyOf(toCatchUp)) {
+            toCatchUp.remove(boardId);
+            BoardFeed feed = feeds.get(boardId);
+            if (feed != null) {
+                watched.add(feed);
+            }
+        }
+        try {
+            if (!watched.isEmpty()) {
+                catchUp(watched);
+            }
+        } catch (RuntimeException databaseDown) {
+            logger.warn("Could not catch up {} boards after subscribing ({}); the sweep retries", watched.size(),
+                    databaseDown.toString());
+        }
+    }
+
+    /** The boards with a feed here: those this instance has (or just had) viewers of. */
+    Set<Long> watchedBoards() {
+        return Set.copyOf(feeds.keySet());
+    }
+
+    /** Sets who is told when {@link #watchedBoards} changes; the callback must not wait (it runs on request threads). */
+    void onWatchedBoardsChanged(Runnable callback) {
+        watchedBoardsChanged = callback;
     }
 
     void heartbeat() {

@@ -13,6 +13,8 @@ class RealtimeMetrics {
 
     private final AtomicInteger openStreams = new AtomicInteger();
     private final Counter published;
+    private final Counter received;
+    private final Counter signalsReceived;
     private final Counter publishFailures;
     private final Counter delivered;
     private final Counter replayed;
@@ -27,6 +29,10 @@ class RealtimeMetrics {
                 .description("Event streams open on this instance").register(registry);
         published = Counter.builder("boardcast.events.published")
                 .description("Committed board events handed to the bus").register(registry);
+        received = Counter.builder("boardcast.events.received")
+                .description("Board events the bus brought to this instance, watched here or not").register(registry);
+        signalsReceived = Counter.builder("boardcast.signals.received")
+                .description("Board signals the bus brought to this instance, watched here or not").register(registry);
         publishFailures = Counter.builder("boardcast.events.publish.failures")
                 .description("Events the bus could not take (delivered later by the sweep)").register(registry);
         delivered = Counter.builder("boardcast.events.delivered")
@@ -57,6 +63,14 @@ class RealtimeMetrics {
 
     void published() {
         published.increment();
+    }
+
+    void received() {
+        received.increment();
+    }
+
+    void signalReceived() {
+        signalsReceived.increment();
     }
 
     void publishFailed() {

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxStreamsPerUser     streams one user may hold open on an instance, over all their sessions
  * @param sweepInterval         how often each instance compares its boards' sequences with the database
  * @param reconnectDelay        the retry delay sent to browsers
- * @param channel               the Redis pub/sub channel
+ * @param channel               what the Redis pub/sub channels' names start with: a board's events go on
+ *                              {@code <channel>:board:<id>}, its signals on {@code <channel>:board:<id>:signals},
+ *                              personal events on {@code <channel>:personal}
  * @param publishQueueCapacity  committed events waiting to be published; beyond it they are left to the sweep
  */
 @ConfigurationProperties("boardcast.realtime")

@@ -1,14 +1,14 @@
 package io.boardcast.realtime;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -24,18 +24,21 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Redis pub/sub between instances. Pub/sub is at-most-once: a message published while a subscriber is away is gone.
- * So nothing depends on it alone: a gap in the sequence triggers a backfill from the log, a resubscription catches up
- * every watched board, and the periodic sweep catches what neither saw.
+ * So nothing depends on it alone: a gap in the sequence triggers a backfill from the log, a board's subscription
+ * (first or renewed after a drop) catches that board up, and the periodic sweep catches what neither saw.
  * <p>
  * Redis is the fast path, never something a writer waits for: events are published by one thread of their own, in
  * commit order, from a bounded queue; when Redis is slow or away, what doesn't fit is left to the sweep.
  * <p>
- * Personal events go on a channel of their own ({@link #personalChannel}), so an instance that doesn't know them
- * never hears them; so do signals ({@link #signalChannel}). They are not logged: one that is lost shows with the person's next one, or when a personal
- * stream reconnects.
+ * Each board's events go on a channel of the board's own ({@link #boardChannel}), and its signals on another
+ * ({@link #boardSignalChannel}): an instance subscribes to them only while it watches the board
+ * ({@link RedisSubscriptions}), so it never hears the boards nobody watches there. Personal events go on one channel
+ * for everyone ({@link #personalChannel}). Signals and personal events are not logged: one that is lost shows with
+ * the next one, or when a stream reconnects.
  */
 @Component
 @Profile("redis")
@@ -73,14 +76,23 @@ class RedisEventBus implements EventBus {
         publisher.execute(() -> send(signal));
     }
 
-    /** The signals' channel: the board events' channel with {@code :signals} appended. */
-    static String signalChannel(RealtimeProperties properties) {
-        return properties.channel() + ":signals";
+    /** One board's events: {@code <channel>:board:<boardId>}. */
+    static String boardChannel(RealtimeProperties properties, long boardId) {
+        return boardChannelPrefix(properties) + boardId;
+    }
+
+    static String boardChannelPrefix(RealtimeProperties properties) {
+        return properties.channel() + ":board:";
+    }
+
+    /** One board's signals: its events' channel with {@code :signals} appended. */
+    static String boardSignalChannel(RealtimeProperties properties, long boardId) {
+        return boardChannel(properties, boardId) + ":signals";
     }
 
     private void send(SignalEvent signal) {
         try {
-            redis.convertAndSend(signalChannel(properties), signal.encode());
+            redis.convertAndSend(boardSignalChannel(properties, signal.boardId()), signal.encode());
         } catch (RuntimeException redisDown) {
             metrics.publishFailed();
             log.warn("Could not publish a {} signal to Redis ({}); the next one shows the same", signal.kind(),
@@ -105,7 +117,7 @@ class RedisEventBus implements EventBus {
 
     private void send(BoardEvent event) {
         try {
-            redis.convertAndSend(properties.channel(), event.encode());
+            redis.convertAndSend(boardChannel(properties, event.boardId()), event.encode());
         } catch (RuntimeException redisDown) {
             // Already committed and logged: viewers get it from the sweep once Redis is back.
             metrics.publishFailed();
@@ -123,71 +135,30 @@ class RedisEventBus implements EventBus {
     @Profile("redis")
     static class Subscription {
 
+        /** Personal events' channel from the start; boards' channels come and go ({@link RedisSubscriptions}). */
         @Bean
         RedisMessageListenerContainer boardEventListenerContainer(RedisConnectionFactory connectionFactory,
-                BoardEventListener listener, PersonalEventListener personal, SignalListener signals,
-                RealtimeProperties properties,
+                PersonalEventListener personal, RealtimeProperties properties,
                 @Qualifier("feedDispatcher") TaskExecutor dispatcher) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connectionFactory);
             // One dispatcher thread keeps each board's messages in order and off Lettuce's I/O thread.
             container.setTaskExecutor(dispatcher);
-            container.addMessageListener(listener, new ChannelTopic(properties.channel()));
             container.addMessageListener(personal, new ChannelTopic(personalChannel(properties)));
-            container.addMessageListener(signals, new ChannelTopic(signalChannel(properties)));
-            // Started by SubscriptionStarter once the app is up, so Redis being down at boot doesn't stop it.
+            // Started by RedisSubscriptions once the app is up, so Redis being down at boot doesn't stop it.
             container.setAutoStartup(false);
+            // A start that can't subscribe fails at once and RedisSubscriptions tries again on its schedule: the
+            // container's own retries sleep 5 s each, one inside the other, on the thread that called start.
+            container.setRecoveryBackoff(new FixedBackOff(0, 0));
             return container;
         }
-    }
 
-    /**
-     * Subscribes in the background and keeps trying while Redis is unreachable; the instance serves pages (and its
-     * streams catch up from the sweep) meanwhile. Once subscribed, Lettuce re-subscribes by itself after a drop.
-     */
-    @Component
-    @Profile("redis")
-    static class SubscriptionStarter {
-
-        private static final Duration RETRY = Duration.ofSeconds(1);
-
-        private final RedisMessageListenerContainer container;
-        private volatile boolean stopping;
-
-        SubscriptionStarter(@Qualifier("boardEventListenerContainer") RedisMessageListenerContainer container) {
-            this.container = container;
-        }
-
-        @EventListener(ApplicationReadyEvent.class)
-        void subscribe() {
-            Thread starter = new Thread(this::startUntilSubscribed, "event-subscriber-start");
-            starter.setDaemon(true);
-            starter.start();
-        }
-
-        private void startUntilSubscribed() {
-            while (!stopping && !container.isListening()) {
-                try {
-                    // A start that failed to subscribe leaves the container running but not listening.
-                    if (container.isRunning()) {
-                        container.stop();
-                    }
-                    container.start();
-                } catch (RuntimeException redisDown) {
-                    log.warn("Could not subscribe to Redis ({}); retrying every {} s", redisDown.toString(),
-                            RETRY.toSeconds());
-                    try {
-                        Thread.sleep(RETRY.toMillis());
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
-            }
-        }
-
-        @EventListener(ContextClosedEvent.class)
-        void stop() {
-            stopping = true;
+        /** The one thread that starts the container and changes its subscriptions, in order. */
+        @Bean(destroyMethod = "shutdownNow")
+        ScheduledExecutorService eventSubscriber() {
+            CustomizableThreadFactory threads = new CustomizableThreadFactory("event-subscriber-");
+            threads.setDaemon(true);
+            return Executors.newSingleThreadScheduledExecutor(threads);
         }
     }
 
@@ -196,9 +167,11 @@ class RedisEventBus implements EventBus {
     static class BoardEventListener implements MessageListener, SubscriptionListener {
 
         private final EmitterRegistry registry;
+        private final String boardChannelPrefix;
 
-        BoardEventListener(EmitterRegistry registry) {
+        BoardEventListener(EmitterRegistry registry, RealtimeProperties properties) {
             this.registry = registry;
+            this.boardChannelPrefix = boardChannelPrefix(properties);
         }
 
         @Override
@@ -210,10 +183,17 @@ class RedisEventBus implements EventBus {
             }
         }
 
-        /** Also called after Lettuce re-subscribes on a new connection: whatever was published meanwhile is lost. */
+        /**
+         * The board's subscription is in place: whatever was published before it (since its feed was created, or
+         * while the connection was down: also called after Lettuce re-subscribes on a new connection) is lost, so the
+         * board is caught up from the log.
+         */
         @Override
         public void onChannelSubscribed(byte[] channel, long count) {
-            registry.catchUpAllLater();
+            String name = new String(channel, StandardCharsets.UTF_8);
+            if (name.startsWith(boardChannelPrefix)) {
+                registry.catchUpLater(Long.parseLong(name.substring(boardChannelPrefix.length())));
+            }
         }
     }
 

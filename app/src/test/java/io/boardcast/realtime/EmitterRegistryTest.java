@@ -322,6 +322,35 @@ class EmitterRegistryTest {
     }
 
     @Test
+    void aBoardIsWatchedFromItsFirstStreamUntilTheSweepRetiresItsIdleFeed() {
+        List<Set<Long>> told = new CopyOnWriteArrayList<>();
+        registry.onWatchedBoardsChanged(() -> told.add(registry.watchedBoards()));
+
+        Client first = open(ONE, "alice", 0);
+        Client second = open(ONE, "bob", 0);
+        open(TWO, "alice", 0);
+        first.disconnect();
+        second.disconnect();
+        registry.sweep();
+
+        assertThat(told).containsExactly(Set.of(ONE), Set.of(ONE, TWO), Set.of(TWO));
+        assertThat(registry.watchedBoards()).containsExactly(TWO);
+    }
+
+    @Test
+    void aBoardCaughtUpLaterGetsWhatTheBusDidNotCarryBeforeItsSubscriptionAndOtherBoardsNothing() {
+        Client one = open(ONE, "alice", 0);
+        Client two = open(TWO, "alice", 0);
+        commit(ONE, 2);
+        commit(TWO, 2);
+
+        registry.catchUpLater(ONE);
+
+        assertThat(one.ids()).containsExactly(1L, 2L);
+        assertThat(two.ids()).isEmpty();
+    }
+
+    @Test
     void aBoardWatchedAgainAfterTheSweepRetiredItsFeedStartsFromTheLog() {
         open(ONE, "alice", 0).disconnect();
         registry.sweep();

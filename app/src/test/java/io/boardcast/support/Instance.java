@@ -62,6 +62,10 @@ public final class Instance implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public Fixtures fixtures() {
         return new Fixtures(bean(AccountService.class), bean(BoardService.class), bean(TaskService.class));
     }
