@@ -41,16 +41,26 @@
                 if (!oob) {
                     return;
                 }
-                const colon = oob.indexOf(':');
-                const selector = colon >= 0 ? oob.slice(colon + 1) : element.id ? '#' + CSS.escape(element.id) : null;
-                if (selector && !document.querySelector(selector)) {
-                    element.remove();
+                if (!present(oob, element)) {
+                    // A moved card whose neighbour this page shows elsewhere goes to its column's end instead.
+                    const otherwise = element.dataset.else;
+                    if (otherwise && present(otherwise, element)) {
+                        element.setAttribute('hx-swap-oob', otherwise);
+                    } else {
+                        element.remove();
+                    }
                     absent = true;
                 }
             });
             return absent ? template.innerHTML : text;
         }
     });
+
+    function present(oob, element) {
+        const colon = oob.indexOf(':');
+        const selector = colon >= 0 ? oob.slice(colon + 1) : element.id ? '#' + CSS.escape(element.id) : null;
+        return !selector || document.querySelector(selector) !== null;
+    }
 
     // #live is the page's one stream: a board's (ids are the board's sequence) or, on other pages, the person's own
     // (ids are their notifications').
@@ -128,8 +138,15 @@
         if (!(wrapper instanceof Element)) {
             return; // an outerHTML swap replaces by id, which is idempotent already
         }
+        if (dragging && wrapper.querySelector(':scope > [hx-preserve]')) {
+            // A pushed move of a card waits for the drop, like pushed orders (below).
+            event.detail.shouldSwap = false;
+            heldMoves.push({target: event.detail.target, html: wrapper.innerHTML});
+            return;
+        }
         Array.from(wrapper.children).forEach(function (child) {
-            if (child.id && document.getElementById(child.id)) {
+            // A preserved card (a move) is the page's own card on purpose: htmx moves it into place.
+            if (child.id && !child.hasAttribute('hx-preserve') && document.getElementById(child.id)) {
                 child.remove();
             }
         });
@@ -161,6 +178,26 @@
     // and a list must not be reordered under the pointer.
     let dragging = false;
     const held = new Set();
+    const heldMoves = [];
+
+    // Pushed moves held during a drag, in their order: after a card (its target) or on top of a column.
+    function applyHeldMoves() {
+        heldMoves.splice(0).forEach(function (move) {
+            if (document.contains(move.target)) {
+                htmx.swap(move.target, move.html,
+                    {swapStyle: move.target.matches('ol.cards') ? 'afterbegin' : 'afterend'});
+            }
+        });
+    }
+
+    // A card's move form names the column the card is in.
+    function showColumnOf(card) {
+        const list = card.parentElement;
+        const select = card.querySelector('select[name="columnId"]');
+        if (select && list && list.dataset.columnId) {
+            select.value = list.dataset.columnId;
+        }
+    }
 
     function applyOrder(header) {
         if (dragging) {
@@ -182,10 +219,7 @@
                 list.insertBefore(card, list.children[index] || null);
             }
             index++;
-            const select = card.querySelector('select[name="columnId"]');
-            if (select) {
-                select.value = header.dataset.columnId;
-            }
+            showColumnOf(card);
         });
         if (focused && focused !== document.activeElement && document.contains(focused)) {
             focused.focus();
@@ -261,6 +295,7 @@
                             }
                         });
                         held.clear();
+                        applyHeldMoves();
                     }
                 });
             });
@@ -515,6 +550,9 @@
     document.addEventListener('htmx:load', function (event) {
         const element = event.detail.elt;
         localize(element.parentElement || document);
+        if (element.matches && element.matches('ol.cards > .card')) {
+            showColumnOf(element); // moved here by a push
+        }
         if (element.matches && element.matches('.column-header')) {
             applyOrder(element);
         } else if (element.querySelectorAll) {

@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a task's changes look like to live viewers, from {@code task/fragments.html}: the same fragments the board page
- * and the htmx answers are made of. A card that arrives, leaves or moves pushes only itself (or, for a move, its new
- * version) and the headers of the columns involved, whose card order puts every card in place. Modules whose
- * changes show on a card (comments, reminders) push it through here.
+ * and the htmx answers are made of. A card that arrives or leaves pushes itself and the header of its column, whose
+ * card order puts every card in place. A move, the most frequent change, pushes a few hundred bytes whatever the
+ * columns hold: the card's new place (after the card now before it among those the page shows, as htmx moves the
+ * page's own card there), its new version and the two columns' counts. Modules whose changes show on a card
+ * (comments, reminders) push it through here.
  * <p>
  * A filtered page's stream gets, for any change of a card, either the card's removal (it doesn't match now) or the
  * card appended to its column unless the page has it, then swapped in and put in place by its column's header (it
@@ -81,14 +83,14 @@ public class TaskFragments implements EventRenderer {
                 headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
             }
             case TaskEvents.MOVED, TaskEvents.REORDERED -> {
-                task.filter(t -> event.kind().equals(TaskEvents.MOVED)).ifPresent(t -> summary(t, fragments));
-                if (view.filtered()) {
-                    shown.ifPresentOrElse(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)),
-                            () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
+                if (view.page() == PageView.Page.TASK) {
+                    task.filter(t -> event.kind().equals(TaskEvents.MOVED)).ifPresent(t -> summary(t, fragments));
                 }
+                shown.ifPresentOrElse(t -> moved(board, t, view, fragments),
+                        () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
                 shown.ifPresent(t -> fragments.add("task/fragments", "card-version", Map.of("task", t)));
-                headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
-                        canEdit, fragments);
+                counts(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
+                        fragments);
             }
             default -> { // deleted or archived
                 if (onBoard.isEmpty()) {
@@ -187,6 +189,31 @@ public class TaskFragments implements EventRenderer {
     /** The board's members by name: the @names its Markdown shows as mentions. */
     public Set<String> memberNames(long boardId) {
         return access.members(boardId);
+    }
+
+    /**
+     * A moved card, put after the card now before it among those the page shows (or on top of its column): an
+     * unfiltered page has the card and gets only a placeholder that htmx fills with it (hx-preserve), a filtered one
+     * may not have it yet and gets the whole card. Rendered from the current state, in the board's order of events.
+     */
+    private void moved(Board board, Task task, PageView view, PushedFragments fragments) {
+        List<Long> shownInColumn = view.filtered()
+                ? filters.matching(board, CardFilter.parse(view.filter()), tasks.inColumn(task.getColumnId())).stream()
+                        .map(Task::getId).toList()
+                : tasks.orderOf(task.getColumnId());
+        int at = shownInColumn.indexOf(task.getId());
+        Map<String, Object> model = new HashMap<>(cardModel(task, board, view.canEdit()));
+        model.put("after", at > 0 ? shownInColumn.get(at - 1) : null);
+        model.put("whole", view.filtered());
+        fragments.add("task/fragments", "card-moved", model);
+    }
+
+    /** The counts of the column a card is in now and of the one it left (null: none), if they still exist. */
+    private void counts(Board board, long columnId, Long leftColumnId, PushedFragments fragments) {
+        if (leftColumnId != null && leftColumnId != columnId) {
+            header(board, leftColumnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
+        }
+        header(board, columnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
     }
 
     /** The headers of the column a card is in now and of the one it left (null: none), if they still exist. */
