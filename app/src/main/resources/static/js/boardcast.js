@@ -144,6 +144,9 @@
             heldMoves.push({target: event.detail.target, html: wrapper.innerHTML});
             return;
         }
+        if (wrapper.querySelector(':scope > [hx-preserve]')) {
+            focusedBeforeMove = document.activeElement; // given back below should the move take it
+        }
         Array.from(wrapper.children).forEach(function (child) {
             // A preserved card (a move) is the page's own card on purpose: htmx moves it into place.
             if (child.id && !child.hasAttribute('hx-preserve') && document.getElementById(child.id)) {
@@ -179,6 +182,7 @@
     let dragging = false;
     const held = new Set();
     const heldMoves = [];
+    let focusedBeforeMove = null;
 
     // Pushed moves held during a drag, in their order: after a card (its target) or on top of a column.
     function applyHeldMoves() {
@@ -552,6 +556,11 @@
         localize(element.parentElement || document);
         if (element.matches && element.matches('ol.cards > .card')) {
             showColumnOf(element); // moved here by a push
+            // A browser without Element.moveBefore takes the focus from a card htmx moves: a keyboard user's card.
+            if (focusedBeforeMove && element.contains(focusedBeforeMove) && document.activeElement !== focusedBeforeMove) {
+                focusedBeforeMove.focus();
+            }
+            focusedBeforeMove = null;
         }
         if (element.matches && element.matches('.column-header')) {
             applyOrder(element);
