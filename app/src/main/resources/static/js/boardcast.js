@@ -144,9 +144,7 @@
             heldMoves.push({target: event.detail.target, html: wrapper.innerHTML});
             return;
         }
-        if (wrapper.querySelector(':scope > [hx-preserve]')) {
-            focusedBeforeMove = document.activeElement; // given back below should the move take it
-        }
+        expectMoves(wrapper);
         Array.from(wrapper.children).forEach(function (child) {
             // A preserved card (a move) is the page's own card on purpose: htmx moves it into place.
             if (child.id && !child.hasAttribute('hx-preserve') && document.getElementById(child.id)) {
@@ -182,17 +180,48 @@
     let dragging = false;
     const held = new Set();
     const heldMoves = [];
+    const movedCards = [];
     let focusedBeforeMove = null;
 
     // Pushed moves held during a drag, in their order: after a card (its target) or on top of a column.
     function applyHeldMoves() {
         heldMoves.splice(0).forEach(function (move) {
             if (document.contains(move.target)) {
+                const wrapper = document.createElement('div');
+                wrapper.innerHTML = move.html;
+                expectMoves(wrapper);
                 htmx.swap(move.target, move.html,
                     {swapStyle: move.target.matches('ol.cards') ? 'afterbegin' : 'afterend'});
+                settleMovedCards();
             }
         });
     }
+
+    // The cards a pushed move is about to put in place (htmx fires no htmx:load on a card it preserves).
+    function expectMoves(wrapper) {
+        wrapper.querySelectorAll(':scope > [hx-preserve]').forEach(function (card) {
+            movedCards.push(card.id);
+            focusedBeforeMove = document.activeElement;
+        });
+    }
+
+    // A moved card's form names its new column, and keeps the focus it had (a browser without Element.moveBefore
+    // drops it when htmx takes the card from its place).
+    function settleMovedCards() {
+        movedCards.splice(0).forEach(function (id) {
+            const card = document.getElementById(id);
+            if (!card) {
+                return;
+            }
+            showColumnOf(card);
+            if (focusedBeforeMove && card.contains(focusedBeforeMove) && document.activeElement !== focusedBeforeMove) {
+                focusedBeforeMove.focus();
+            }
+        });
+        focusedBeforeMove = null;
+    }
+
+    document.addEventListener('htmx:oobAfterSwap', settleMovedCards);
 
     // A card's move form names the column the card is in.
     function showColumnOf(card) {
@@ -554,14 +583,6 @@
     document.addEventListener('htmx:load', function (event) {
         const element = event.detail.elt;
         localize(element.parentElement || document);
-        if (element.matches && element.matches('ol.cards > .card')) {
-            showColumnOf(element); // moved here by a push
-            // A browser without Element.moveBefore takes the focus from a card htmx moves: a keyboard user's card.
-            if (focusedBeforeMove && element.contains(focusedBeforeMove) && document.activeElement !== focusedBeforeMove) {
-                focusedBeforeMove.focus();
-            }
-            focusedBeforeMove = null;
-        }
         if (element.matches && element.matches('.column-header')) {
             applyOrder(element);
         } else if (element.querySelectorAll) {
