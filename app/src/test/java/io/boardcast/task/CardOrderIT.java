@@ -143,6 +143,28 @@ class CardOrderIT extends TeamIntegration {
     }
 
     @Test
+    void aStreamResumingBehindSeveralMovesAcrossColumnsEndsWithTheOrderTheDatabaseHas() {
+        String seen = Long.toString(WebSession.lastEventId(editor.get(team.boardPath()).body()));
+        Map<Long, List<Long>> screen = new HashMap<>(Map.of(todo, new ArrayList<>(order(todo)), doing,
+                new ArrayList<>(order(doing))));
+        move(first, doing, 0);
+        move(third, doing, 0);
+        move(second, doing, 1);
+        move(first, todo, 0);
+        move(third, doing, 2);
+        move(second, todo, 1);
+
+        // Replayed from the log, every one rendered now, from the state after the last of them.
+        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", seen)) {
+            for (Frame frame : stream.next(6, WAIT)) {
+                BoardHtml.applyMove(screen, frame.data());
+            }
+        }
+        assertThat(screen.get(todo)).containsExactly(first, second).isEqualTo(order(todo));
+        assertThat(screen.get(doing)).containsExactly(third).isEqualTo(order(doing));
+    }
+
+    @Test
     void aMoveIntoAColumnOverItsLimitStandsAndTheMoverIsTold() {
         editor.post(team.boardPath() + "/columns/" + doing, Map.of("name", "In progress", "wipLimit", "1",
                 "version", "0"));
@@ -159,6 +181,16 @@ class CardOrderIT extends TeamIntegration {
         assertThat(board).contains("\u201cIn progress\u201d is over its limit now: 3 / 1.", "3 / 1", "over-limit");
         assertThat(BoardHtml.cardsIn(board, doing)).containsExactly(first, second, third);
         assertThat(editor.get(team.boardPath()).body()).doesNotContain("is over its limit now");
+    }
+
+    /** Moves a card with the version its move form has now. */
+    private void move(long taskId, long columnId, int position) {
+        String page = editor.get(team.boardPath()).body();
+        String field = "id=\"task-" + taskId + "-version\" value=\"";
+        int at = page.indexOf(field) + field.length();
+        String version = page.substring(at, page.indexOf('"', at));
+        assertThat(editor.post(path(taskId), Map.of("columnId", "" + columnId, "position", "" + position,
+                "version", version)).status()).isEqualTo(302);
     }
 
     private String path(long taskId) {
