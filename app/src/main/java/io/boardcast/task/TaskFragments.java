@@ -80,7 +80,7 @@ public class TaskFragments implements EventRenderer {
                     task.ifPresent(t -> summary(t, fragments));
                     gone(event, board, null, canEdit, fragments);
                 }
-                headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
+                columnHeader(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), canEdit, fragments);
             }
             case TaskEvents.MOVED, TaskEvents.REORDERED -> {
                 if (view.page() == PageView.Page.TASK) {
@@ -98,7 +98,7 @@ public class TaskFragments implements EventRenderer {
                 }
                 task.ifPresent(t -> summary(t, fragments)); // an open task page says it is archived
                 gone(event, board, event.kind().equals(TaskEvents.DELETED) ? "deleted" : "archived", canEdit, fragments);
-                headers(board, event.columnId(), null, canEdit, fragments);
+                columnHeader(board, event.columnId(), canEdit, fragments);
             }
         }
         fragments.announce(event.kind(), task.map(Task::getTitle).orElse(""));
@@ -216,11 +216,8 @@ public class TaskFragments implements EventRenderer {
         header(board, columnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
     }
 
-    /** The headers of the column a card is in now and of the one it left (null: none), if they still exist. */
-    private void headers(Board board, long columnId, Long leftColumnId, boolean canEdit, PushedFragments fragments) {
-        if (leftColumnId != null && leftColumnId != columnId) {
-            header(board, leftColumnId, canEdit).ifPresent(model -> fragments.add("task/fragments", "column-header", model));
-        }
+    /** The header of the column a card arrived in or left, with its order, if the column still exists. */
+    private void columnHeader(Board board, long columnId, boolean canEdit, PushedFragments fragments) {
         header(board, columnId, canEdit).ifPresent(model -> fragments.add("task/fragments", "column-header", model));
     }
 
