@@ -41,16 +41,26 @@
                 if (!oob) {
                     return;
                 }
-                const colon = oob.indexOf(':');
-                const selector = colon >= 0 ? oob.slice(colon + 1) : element.id ? '#' + CSS.escape(element.id) : null;
-                if (selector && !document.querySelector(selector)) {
-                    element.remove();
+                if (!present(oob, element)) {
+                    // A moved card whose neighbour this page shows elsewhere goes to its column's end instead.
+                    const otherwise = element.dataset.else;
+                    if (otherwise && present(otherwise, element)) {
+                        element.setAttribute('hx-swap-oob', otherwise);
+                    } else {
+                        element.remove();
+                    }
                     absent = true;
                 }
             });
             return absent ? template.innerHTML : text;
         }
     });
+
+    function present(oob, element) {
+        const colon = oob.indexOf(':');
+        const selector = colon >= 0 ? oob.slice(colon + 1) : element.id ? '#' + CSS.escape(element.id) : null;
+        return !selector || document.querySelector(selector) !== null;
+    }
 
     // #live is the page's one stream: a board's (ids are the board's sequence) or, on other pages, the person's own
     // (ids are their notifications').
@@ -128,8 +138,16 @@
         if (!(wrapper instanceof Element)) {
             return; // an outerHTML swap replaces by id, which is idempotent already
         }
+        if (dragging && wrapper.querySelector(':scope > [hx-preserve]')) {
+            // A pushed move of a card waits for the drop, like pushed orders (below).
+            event.detail.shouldSwap = false;
+            heldMoves.push({target: event.detail.target, html: wrapper.innerHTML});
+            return;
+        }
+        expectMoves(wrapper);
         Array.from(wrapper.children).forEach(function (child) {
-            if (child.id && document.getElementById(child.id)) {
+            // A preserved card (a move) is the page's own card on purpose: htmx moves it into place.
+            if (child.id && !child.hasAttribute('hx-preserve') && document.getElementById(child.id)) {
                 child.remove();
             }
         });
@@ -161,6 +179,58 @@
     // and a list must not be reordered under the pointer.
     let dragging = false;
     const held = new Set();
+    const heldMoves = [];
+    const movedCards = [];
+    let focusedBeforeMove = null;
+
+    // Pushed moves held during a drag, in their order: after a card (its target) or on top of a column.
+    function applyHeldMoves() {
+        heldMoves.splice(0).forEach(function (move) {
+            if (document.contains(move.target)) {
+                const wrapper = document.createElement('div');
+                wrapper.innerHTML = move.html;
+                expectMoves(wrapper);
+                htmx.swap(move.target, move.html,
+                    {swapStyle: move.target.matches('ol.cards') ? 'afterbegin' : 'afterend'});
+                settleMovedCards();
+            }
+        });
+    }
+
+    // The cards a pushed move is about to put in place (htmx fires no htmx:load on a card it preserves).
+    function expectMoves(wrapper) {
+        wrapper.querySelectorAll(':scope > [hx-preserve]').forEach(function (card) {
+            movedCards.push(card.id);
+            focusedBeforeMove = document.activeElement;
+        });
+    }
+
+    // A moved card's form names its new column, and keeps the focus it had (a browser without Element.moveBefore
+    // drops it when htmx takes the card from its place).
+    function settleMovedCards() {
+        movedCards.splice(0).forEach(function (id) {
+            const card = document.getElementById(id);
+            if (!card) {
+                return;
+            }
+            showColumnOf(card);
+            if (focusedBeforeMove && card.contains(focusedBeforeMove) && document.activeElement !== focusedBeforeMove) {
+                focusedBeforeMove.focus();
+            }
+        });
+        focusedBeforeMove = null;
+    }
+
+    document.addEventListener('htmx:oobAfterSwap', settleMovedCards);
+
+    // A card's move form names the column the card is in.
+    function showColumnOf(card) {
+        const list = card.parentElement;
+        const select = card.querySelector('select[name="columnId"]');
+        if (select && list && list.dataset.columnId) {
+            select.value = list.dataset.columnId;
+        }
+    }
 
     function applyOrder(header) {
         if (dragging) {
@@ -182,10 +252,7 @@
                 list.insertBefore(card, list.children[index] || null);
             }
             index++;
-            const select = card.querySelector('select[name="columnId"]');
-            if (select) {
-                select.value = header.dataset.columnId;
-            }
+            showColumnOf(card);
         });
         if (focused && focused !== document.activeElement && document.contains(focused)) {
             focused.focus();
@@ -261,6 +328,7 @@
                             }
                         });
                         held.clear();
+                        applyHeldMoves();
                     }
                 });
             });

@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a task's changes look like to live viewers, from {@code task/fragments.html}: the same fragments the board page
- * and the htmx answers are made of. A card that arrives, leaves or moves pushes only itself (or, for a move, its new
- * version) and the headers of the columns involved, whose card order puts every card in place. Modules whose
- * changes show on a card (comments, reminders) push it through here.
+ * and the htmx answers are made of. A card that arrives or leaves pushes itself and the header of its column, whose
+ * card order puts every card in place. A move, the most frequent change, pushes a few hundred bytes whatever the
+ * columns hold: the card's new place (after the card now before it among those the page shows, as htmx moves the
+ * page's own card there), its new version and the two columns' counts. Modules whose changes show on a card
+ * (comments, reminders) push it through here.
  * <p>
  * A filtered page's stream gets, for any change of a card, either the card's removal (it doesn't match now) or the
  * card appended to its column unless the page has it, then swapped in and put in place by its column's header (it
@@ -78,17 +80,17 @@ public class TaskFragments implements EventRenderer {
                     task.ifPresent(t -> summary(t, fragments));
                     gone(event, board, null, canEdit, fragments);
                 }
-                headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), null, canEdit, fragments);
+                columnHeader(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), canEdit, fragments);
             }
             case TaskEvents.MOVED, TaskEvents.REORDERED -> {
-                task.filter(t -> event.kind().equals(TaskEvents.MOVED)).ifPresent(t -> summary(t, fragments));
-                if (view.filtered()) {
-                    shown.ifPresentOrElse(t -> fragments.add("task/fragments", "card-added", cardModel(t, board, canEdit)),
-                            () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
+                if (view.page() == PageView.Page.TASK) {
+                    task.filter(t -> event.kind().equals(TaskEvents.MOVED)).ifPresent(t -> summary(t, fragments));
                 }
+                shown.ifPresentOrElse(t -> moved(board, t, view, fragments),
+                        () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
                 shown.ifPresent(t -> fragments.add("task/fragments", "card-version", Map.of("task", t)));
-                headers(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
-                        canEdit, fragments);
+                counts(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
+                        fragments);
             }
             default -> { // deleted or archived
                 if (onBoard.isEmpty()) {
@@ -96,7 +98,7 @@ public class TaskFragments implements EventRenderer {
                 }
                 task.ifPresent(t -> summary(t, fragments)); // an open task page says it is archived
                 gone(event, board, event.kind().equals(TaskEvents.DELETED) ? "deleted" : "archived", canEdit, fragments);
-                headers(board, event.columnId(), null, canEdit, fragments);
+                columnHeader(board, event.columnId(), canEdit, fragments);
             }
         }
         fragments.announce(event.kind(), task.map(Task::getTitle).orElse(""));
@@ -189,11 +191,33 @@ public class TaskFragments implements EventRenderer {
         return access.members(boardId);
     }
 
-    /** The headers of the column a card is in now and of the one it left (null: none), if they still exist. */
-    private void headers(Board board, long columnId, Long leftColumnId, boolean canEdit, PushedFragments fragments) {
+    /**
+     * A moved card, put after the card now before it among those the page shows (or on top of its column): an
+     * unfiltered page has the card and gets only a placeholder that htmx fills with it (hx-preserve), a filtered one
+     * may not have it yet and gets the whole card. Rendered from the current state, in the board's order of events.
+     */
+    private void moved(Board board, Task task, PageView view, PushedFragments fragments) {
+        List<Long> shownInColumn = view.filtered()
+                ? filters.matching(board, CardFilter.parse(view.filter()), tasks.inColumn(task.getColumnId())).stream()
+                        .map(Task::getId).toList()
+                : tasks.orderOf(task.getColumnId());
+        int at = shownInColumn.indexOf(task.getId());
+        Map<String, Object> model = new HashMap<>(cardModel(task, board, view.canEdit()));
+        model.put("after", at > 0 ? shownInColumn.get(at - 1) : null);
+        model.put("whole", view.filtered());
+        fragments.add("task/fragments", "card-moved", model);
+    }
+
+    /** The counts of the column a card is in now and of the one it left (null: none), if they still exist. */
+    private void counts(Board board, long columnId, Long leftColumnId, PushedFragments fragments) {
         if (leftColumnId != null && leftColumnId != columnId) {
-            header(board, leftColumnId, canEdit).ifPresent(model -> fragments.add("task/fragments", "column-header", model));
+            header(board, leftColumnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
         }
+        header(board, columnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
+    }
+
+    /** The header of the column a card arrived in or left, with its order, if the column still exists. */
+    private void columnHeader(Board board, long columnId, boolean canEdit, PushedFragments fragments) {
         header(board, columnId, canEdit).ifPresent(model -> fragments.add("task/fragments", "column-header", model));
     }
 

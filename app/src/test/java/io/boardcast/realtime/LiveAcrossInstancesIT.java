@@ -80,7 +80,9 @@ class LiveAcrossInstancesIT {
 
             editorOnTwo.post(team.taskPath() + "/move", Map.of("columnId", team.columns().get(1).toString(),
                     "version", "0"));
-            assertPushed(stream.next(WAIT), 3, todo, doing, "id=\"task-" + team.taskId() + "-version\" value=\"1\"");
+            assertPushed(stream.next(WAIT), 3, "id=\"column-" + team.columns().get(0) + "-count\"",
+                    "hx-swap-oob=\"afterbegin:#column-" + team.columns().get(1) + "-cards\"",
+                    "id=\"task-" + team.taskId() + "-version\" value=\"1\"");
 
             editorOnTwo.post(team.taskPath(), Map.of("title", "Edited on two", "version", "1"));
             assertPushed(stream.next(WAIT), 4, card, "Edited on two", "id=\"task-" + team.taskId() + "-summary\"");

@@ -3,6 +3,7 @@ package io.boardcast.support;
 import io.boardcast.testsupport.WebSession;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,5 +36,28 @@ public final class BoardHtml {
         Matcher order = Pattern.compile("data-order=\"([\\d ]*)\"").matcher(header.group());
         return order.find() ? Arrays.stream(order.group(1).split(" ")).filter(s -> !s.isEmpty()).map(Long::valueOf)
                 .toList() : List.of();
+    }
+
+    private static final Pattern MOVE = Pattern.compile("<div hx-swap-oob=\"(?:afterend:#column-(\\d+)-cards #task-(\\d+)"
+            + "|afterbegin:#column-(\\d+)-cards)\"[^>]*><li[^>]*?\\bid=\"task-(\\d+)\"[^>]*hx-preserve");
+
+    /**
+     * Applies the card moves pushed in {@code html} to a screen's columns (column id to card ids, top to bottom) as
+     * htmx does: the card leaves where it was and goes after the card named, in that column, or on top of it; when
+     * that column doesn't show the card named, at its end.
+     */
+    public static void applyMove(Map<Long, List<Long>> columns, String html) {
+        Matcher move = MOVE.matcher(html);
+        while (move.find()) {
+            Long card = Long.valueOf(move.group(4));
+            columns.values().forEach(cards -> cards.remove(card));
+            if (move.group(3) != null) {
+                columns.get(Long.valueOf(move.group(3))).add(0, card);
+            } else {
+                List<Long> cards = columns.get(Long.valueOf(move.group(1)));
+                int after = cards.indexOf(Long.valueOf(move.group(2)));
+                cards.add(after < 0 ? cards.size() : after + 1, card);
+            }
+        }
     }
 }

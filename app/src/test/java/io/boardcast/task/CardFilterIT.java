@@ -160,6 +160,37 @@ class CardFilterIT extends TeamIntegration {
         return team.columns().stream().flatMap(column -> BoardHtml.cardsIn(page, column).stream()).toList();
     }
 
+    @Test
+    void aMovedCardGoesAfterTheCardBeforeItThatTheFilteredPageShows() {
+        long todo = team.columns().get(0);
+        long login = task("Login form", Map.of());
+        long other = task("Coffee", Map.of());
+        long logout = task("Logout link", Map.of());
+        String filter = UriUtils.encodeQueryParam("q=log", java.nio.charset.StandardCharsets.UTF_8);
+        try (SseClient filtered = SseClient.open(signedIn(team.viewer()), team.boardPath() + "/events?filter=" + filter,
+                Long.toString(lastSeq()));
+                SseClient whole = SseClient.open(signedIn(team.viewer()), team.boardPath() + "/events",
+                        Long.toString(lastSeq()))) {
+            editor.post(path(logout) + "/move", Map.of("columnId", "" + todo, "position", "2", "version", "0"));
+
+            // The board is [first, login, logout, other]; the filtered page shows [login, logout].
+            assertThat(whole.next(WAIT).data()).contains("hx-swap-oob=\"afterend:#column-" + todo + "-cards #task-"
+                    + login + "\"", "<li id=\"task-" + logout + "\" hx-preserve=\"true\"></li>");
+            assertThat(filtered.next(WAIT).data()).contains("hx-swap-oob=\"afterend:#column-" + todo + "-cards #task-"
+                    + login + "\"", "class=\"card\" id=\"task-" + logout + "\" hx-preserve=\"true\"");
+
+            editor.post(path(login) + "/move", Map.of("columnId", "" + todo, "position", "3", "version", "0"));
+
+            // [first, logout, other, login]: after the other card on the board, after logout on the filtered page.
+            assertThat(whole.next(WAIT).data()).contains("hx-swap-oob=\"afterend:#column-" + todo + "-cards #task-"
+                    + other + "\"");
+            assertThat(filtered.next(WAIT).data()).contains("hx-swap-oob=\"afterend:#column-" + todo + "-cards #task-"
+                    + logout + "\"", "id=\"task-" + login + "\" hx-preserve=\"true\"");
+            assertThat(cards("?q=log")).containsExactly(logout, login);
+            assertThat(other).isNotIn(cards("?q=log"));
+        }
+    }
+
     /** A task in the first column, then edited with these fields (description, dueAt, assignee). */
     private long task(String title, Map<String, String> fields) {
         long id = fixtures.task(team.boardId(), team.owner(), title).getId();

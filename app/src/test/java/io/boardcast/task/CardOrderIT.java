@@ -84,14 +84,25 @@ class CardOrderIT extends TeamIntegration {
     }
 
     @Test
-    void aReorderIsLoggedAndPushedAsTheColumnsHeaderWithItsNewOrderNotAsCards() {
+    void aReorderIsLoggedAndPushedAsTheCardsNewPlaceNotAsCards() {
         try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", "3")) {
+            editor.post(path(second), Map.of("columnId", "" + todo, "position", "2", "version", "0"));
             editor.post(path(third), Map.of("columnId", "" + todo, "position", "0", "version", "0"));
 
-            Frame frame = stream.next(WAIT);
-            assertThat(frame.id()).isEqualTo("4");
-            assertThat(BoardHtml.headerOrder(frame.data(), todo)).containsExactly(third, first, second);
-            assertThat(frame.data()).contains("Task reordered: Third").doesNotContain("<li", "<section");
+            // Rendered from the state at rendering, which may be after the next move already: applied in turn,
+            // they give the order the database has.
+            Frame toTheEnd = stream.next(WAIT);
+            assertThat(toTheEnd.id()).isEqualTo("4");
+            assertThat(toTheEnd.data()).contains("<div hx-swap-oob=\"afterend:#column-" + todo + "-cards #task-",
+                    "<li id=\"task-" + second + "\" hx-preserve=\"true\"></li>");
+            Frame onTop = stream.next(WAIT);
+            assertThat(onTop.data()).contains("<div hx-swap-oob=\"afterbegin:#column-" + todo + "-cards\"",
+                    "<li id=\"task-" + third + "\" hx-preserve=\"true\"></li>", "Task reordered: Third")
+                    .doesNotContain("class=\"card\"", "<section", "data-order");
+            Map<Long, List<Long>> page = new HashMap<>(Map.of(todo, new ArrayList<>(List.of(first, second, third))));
+            BoardHtml.applyMove(page, toTheEnd.data());
+            BoardHtml.applyMove(page, onTop.data());
+            assertThat(page.get(todo)).containsExactly(third, first, second).isEqualTo(order(todo));
         }
     }
 
@@ -102,6 +113,8 @@ class CardOrderIT extends TeamIntegration {
             cards.add(fixtures.task(team.boardId(), team.owner(), "Card " + i).getId());
         }
         WebSession other = signedIn(team.owner());
+        // What a screen shows: the page as rendered, then every pushed move applied in turn.
+        Map<Long, List<Long>> screen = new HashMap<>(Map.of(todo, new ArrayList<>(order(todo))));
         try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", "8")) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<Integer>> statuses = new ArrayList<>();
@@ -119,21 +132,36 @@ class CardOrderIT extends TeamIntegration {
             }
             pool.shutdown();
 
-            List<Long> database = order(todo);
-            assertThat(database).containsExactlyInAnyOrderElementsOf(cards);
             long last = WebSession.lastEventId(editor.get(team.boardPath()).body());
-            // What a screen ends with: the order in the last header pushed for the column.
-            Map<Long, List<Long>> lastPushed = new HashMap<>();
             Frame frame;
             do {
                 frame = stream.next(WAIT);
-                List<Long> header = BoardHtml.headerOrder(frame.data(), todo);
-                if (header != null) {
-                    lastPushed.put(todo, header);
-                }
+                BoardHtml.applyMove(screen, frame.data());
             } while (frame.seq() < last);
-            assertThat(lastPushed.get(todo)).isEqualTo(database);
+            assertThat(screen.get(todo)).isEqualTo(order(todo));
         }
+    }
+
+    @Test
+    void aStreamResumingBehindSeveralMovesAcrossColumnsEndsWithTheOrderTheDatabaseHas() {
+        String seen = Long.toString(WebSession.lastEventId(editor.get(team.boardPath()).body()));
+        Map<Long, List<Long>> screen = new HashMap<>(Map.of(todo, new ArrayList<>(order(todo)), doing,
+                new ArrayList<>(order(doing))));
+        move(first, doing, 0);
+        move(third, doing, 0);
+        move(second, doing, 1);
+        move(first, todo, 0);
+        move(third, doing, 2);
+        move(second, todo, 1);
+
+        // Replayed from the log, every one rendered now, from the state after the last of them.
+        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", seen)) {
+            for (Frame frame : stream.next(6, WAIT)) {
+                BoardHtml.applyMove(screen, frame.data());
+            }
+        }
+        assertThat(screen.get(todo)).containsExactly(first, second).isEqualTo(order(todo));
+        assertThat(screen.get(doing)).containsExactly(third).isEqualTo(order(doing));
     }
 
     @Test
@@ -147,12 +175,22 @@ class CardOrderIT extends TeamIntegration {
 
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(htmx.body()).contains("\u201cIn progress\u201d is over its limit now: 2 / 1.",
-                "class=\"column-header over-limit\" id=\"column-" + doing + "-header\"", "2 / 1");
+                "class=\"count over-limit\" id=\"column-" + doing + "-count\"", "2 / 1");
         assertThat(plain.status()).isEqualTo(302);
         String board = editor.get(plain.location()).body();
         assertThat(board).contains("\u201cIn progress\u201d is over its limit now: 3 / 1.", "3 / 1", "over-limit");
         assertThat(BoardHtml.cardsIn(board, doing)).containsExactly(first, second, third);
         assertThat(editor.get(team.boardPath()).body()).doesNotContain("is over its limit now");
+    }
+
+    /** Moves a card with the version its move form has now. */
+    private void move(long taskId, long columnId, int position) {
+        String page = editor.get(team.boardPath()).body();
+        String field = "id=\"task-" + taskId + "-version\" value=\"";
+        int at = page.indexOf(field) + field.length();
+        String version = page.substring(at, page.indexOf('"', at));
+        assertThat(editor.post(path(taskId), Map.of("columnId", "" + columnId, "position", "" + position,
+                "version", version)).status()).isEqualTo(302);
     }
 
     private String path(long taskId) {

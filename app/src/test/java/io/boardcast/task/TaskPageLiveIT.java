@@ -18,12 +18,14 @@ class TaskPageLiveIT extends TeamIntegration {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
-    void aMoveShowsTheNewColumnOnTheTaskPage() {
-        try (SseClient page = open()) {
+    void aMoveShowsTheNewColumnOnTheTaskPageButPushesNoSummaryToBoardPages() {
+        try (SseClient page = SseClient.open(editor, team.boardPath() + "/events?view=task", lastSeq());
+                SseClient board = open()) {
             owner().post(team.taskPath() + "/move", Map.of("columnId", team.columns().get(1).toString(), "version", "0"));
 
             assertThat(page.next(WAIT).data()).contains("id=\"task-" + team.taskId() + "-summary\"",
                     "<p class=\"column-name\">In <strong>In progress</strong></p>");
+            assertThat(board.next(WAIT).data()).contains("Task moved").doesNotContain("-summary\"");
         }
     }
 

@@ -39,11 +39,12 @@ record BoardPage(Page page, Board board) {
         return page.locator("#column-" + board.column(name));
     }
 
+    /** The column's count of cards (with its limit), and the class {@code over-limit}. */
     Locator count(String column) {
         return column(column).locator("h2 .count");
     }
 
-    /** The column's header: name, count (with its limit), and the class {@code over-limit}. */
+    /** The column's header: name and count. */
     Locator header(String column) {
         return page.locator("#column-" + board.column(column) + "-header");
     }

@@ -99,6 +99,48 @@ class FilterE2E {
         return ids.get(ids.size() - 1);
     }
 
+    @Test
+    void aCardBobMovesLandsInItsSlotAmongTheCardsAlicesFilteredBoardShows(Stage stage) {
+        Visitor alice = stage.signIn(ALICE);
+        Visitor bob = stage.signIn(BOB);
+        Board board = alice.createBoard("Filtered moves", BOB);
+        long bug = label(alice, board, "Bug");
+        long crash = alice.createTask(board, "Crash on save", "To do");
+        labelled(alice, board, crash, "Crash on save", bug);
+        alice.createTask(board, "Water the plants", "In progress");
+        long leak = alice.createTask(board, "Memory leak", "In progress");
+        labelled(alice, board, leak, "Memory leak", bug);
+        BoardPage alicesBoard = alice.openBoard(board);
+        alicesBoard.page().locator("#filter-label").selectOption("Bug");
+        assertThat(alicesBoard.page()).hasURL(Pattern.compile(".*/boards/" + board.id() + "\\?.*label=Bug.*"));
+        assertThat(alicesBoard.cardTitles("In progress")).hasText(new String[] {"Memory leak"});
+        alicesBoard.awaitLive();
+        BoardPage bobsBoard = bob.openBoard(board);
+        ScriptErrors errors = ScriptErrors.on(alicesBoard, bobsBoard);
+
+        // Bob's board: [Water the plants, Crash on save, Memory leak]; Alice's shows the two with the label.
+        moveTo(bobsBoard, crash, "In progress", 1);
+        assertThat(bobsBoard.cardTitles("In progress")).hasText(
+                new String[] {"Water the plants", "Crash on save", "Memory leak"});
+        assertThat(alicesBoard.cardTitles("In progress")).hasText(new String[] {"Crash on save", "Memory leak"});
+        assertThat(alicesBoard.cardTitles("To do")).hasCount(0);
+        assertThat(alicesBoard.count("In progress")).hasText("3"); // counts count every card
+
+        moveTo(bobsBoard, crash, "In progress", 2);
+        assertThat(alicesBoard.cardTitles("In progress")).hasText(new String[] {"Memory leak", "Crash on save"});
+        assertThat(alicesBoard.card(crash).locator("select[name=columnId] option:checked")).hasText("In progress");
+        assertEquals(List.of(), errors.all());
+    }
+
+    /** Moves a card through its move form to a column and a position there (0 is the top). */
+    private static void moveTo(BoardPage board, long taskId, String column, int position) {
+        Locator card = board.card(taskId);
+        card.locator("select[name=columnId]").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel(column));
+        card.locator("input[name=position]").fill(Integer.toString(position));
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move")).click();
+    }
+
     private static void labelled(Visitor owner, Board board, long taskId, String title, long labelId) {
         owner.http().post(board.taskPath(taskId), Map.of("title", title, "labelIds", Long.toString(labelId),
                 "version", "0"));
