@@ -58,7 +58,7 @@ class RealtimeConfig implements SchedulingConfigurer {
      * never use up the threads that healthy streams need.
      */
     @Bean
-    Executor streamSender(@Value("${server.tomcat.max-connections:20000}") int maxConnections) {
+    Executor streamSender(@Value("${server.tomcat.max-connections:25000}") int maxConnections) {
         if (Runtime.version().feature() >= 21) {
             return new VirtualThreadTaskExecutor("stream-sender-");
         }
