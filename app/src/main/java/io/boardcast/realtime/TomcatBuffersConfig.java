@@ -43,7 +43,7 @@ class TomcatBuffersConfig {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
-                if (!isEventStream(request)) {
+                if (!EventStreamController.isEventStream(request)) {
                     response.setBufferSize(buffers.pageBufferSize());
                 }
                 chain.doFilter(request, response);
@@ -51,10 +51,5 @@ class TomcatBuffersConfig {
         });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    /** The event stream endpoints ({@link EventStreamController}), as the security configuration tells them too. */
-    static boolean isEventStream(HttpServletRequest request) {
-        return request.getRequestURI().endsWith("/events");
     }
 }
