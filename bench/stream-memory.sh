@@ -28,7 +28,7 @@ APP_JAVA=${BENCH_APP_JAVA:-$(command -v java)}
 JARS=target/stream-memory-jars
 mkdir -p "$JARS/tomcat" "$JARS/jetty"
 cp "$(ls ../app/target/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/tomcat/boardcast-app.jar"
-cp "$(ls ../app/target/jetty/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/jetty/boardcast-app.jar"
+cp "$(ls ../app/jetty/target/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/jetty/boardcast-app.jar"
 TOMCAT_JAR=$JARS/tomcat/boardcast-app.jar
 JETTY_JAR=$JARS/jetty/boardcast-app.jar
 TOMCAT_8K="--boardcast.tomcat.socket-buffer-size=8192 --boardcast.tomcat.response-buffer-size=8192 --boardcast.tomcat.page-buffer-size=8192"
