@@ -76,7 +76,8 @@ public final class StreamMemoryMain {
         StringBuilder details = new StringBuilder();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        String runId = label.replaceAll("[^A-Za-z0-9]", "") + System.currentTimeMillis();
+        // Short: usernames are built from it (at most 40 characters).
+        String runId = "sm" + System.currentTimeMillis();
         try (TestDatabase db = TestDatabase.create("boardcast_bench_");
              StreamClients clients = new StreamClients(8, 2)) {
             AppSettings settings = AppSettings.forRun("bench", db);
