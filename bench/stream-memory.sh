@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Idle-stream memory by server set-up, in one run: builds the app (Tomcat) and its Jetty build (-Pjetty), then runs
-# StreamMemoryMain with one instance per option, 10,000 and 20,000 streams each (see StreamMemoryMain).
+# Idle-stream memory by server set-up, in one run: builds the app (Jetty, as shipped) and its Tomcat build (-Ptomcat),
+# then runs StreamMemoryMain with one instance per option, 10,000 and 20,000 streams each (see StreamMemoryMain).
 #   (a) tomcat-8k:  Tomcat with its own buffer sizes (8 KB socket buffers, 8 KB + 16 KB response buffers)
-#   (b) tomcat:     Tomcat as this branch ships it (boardcast.tomcat.* in application.yml)
-#   (c) jetty:      the Jetty 12 build
+#   (b) tomcat:     Tomcat with small buffers (boardcast.tomcat.* in application.yml)
+#   (c) jetty:      the app as shipped, on Jetty 12
 # Extra arguments go to the bench JVM, e.g. -Dbench.memory.streams=1000 -Dbench.memory.options=tomcat,jetty
 # Environment: BENCH_APP_JAVA (the app's java, default this java), BENCH_JAVA (the load generator's).
 set -euo pipefail
@@ -18,7 +18,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 20500 ]; then
   STREAMS=10000,$(( $(ulimit -n) - 500 ))
 fi
 if [ "${SKIP_BUILD:-}" != "1" ]; then
-  (cd .. && ./mvnw -B -q -pl app -am -Pjetty -DskipTests package)
+  (cd .. && ./mvnw -B -q -pl app -am -Ptomcat -DskipTests package)
   (cd .. && ./mvnw -B -q -pl bench -am -DskipTests package)
 fi
 CP="target/classes:$(cat target/classpath.txt)"
@@ -27,8 +27,8 @@ APP_JAVA=${BENCH_APP_JAVA:-$(command -v java)}
 # Copies, so that a build during the run cannot replace a jar under a running instance.
 JARS=target/stream-memory-jars
 mkdir -p "$JARS/tomcat" "$JARS/jetty"
-cp "$(ls ../app/target/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/tomcat/boardcast-app.jar"
-cp "$(ls ../app/jetty/target/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/jetty/boardcast-app.jar"
+cp "$(ls ../app/tomcat/target/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/tomcat/boardcast-app.jar"
+cp "$(ls ../app/target/boardcast-app-*.jar | grep -v original | head -1)" "$JARS/jetty/boardcast-app.jar"
 TOMCAT_JAR=$JARS/tomcat/boardcast-app.jar
 JETTY_JAR=$JARS/jetty/boardcast-app.jar
 TOMCAT_8K="--boardcast.tomcat.socket-buffer-size=8192 --boardcast.tomcat.response-buffer-size=8192 --boardcast.tomcat.page-buffer-size=8192"
