@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -72,7 +72,9 @@ final class ClientStream {
         this.view = view;
         this.emitter = emitter;
         this.capacity = capacity;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // Linked, not an array: an idle stream's queue is empty, and an array of the capacity (256) would be 1 KB of
+        // every stream's heap.
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.sender = sender;
         this.metrics = metrics;
         this.clock = clock;

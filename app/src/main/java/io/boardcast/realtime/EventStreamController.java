@@ -66,6 +66,11 @@ class EventStreamController {
                 pageName(page), taskId);
     }
 
+    /** Whether a request is for one of these streams (they are the app's only paths ending in {@code /events}). */
+    static boolean isEventStream(HttpServletRequest request) {
+        return request.getRequestURI().endsWith("/events");
+    }
+
     /** What a page calls itself (random, made by its script), or null when it says nothing usable. */
     static String pageName(String page) {
         return page != null && PAGE_NAME.matcher(page).matches() ? page : null;

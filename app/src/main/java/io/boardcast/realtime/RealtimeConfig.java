@@ -1,5 +1,6 @@
 package io.boardcast.realtime;
 
+import io.micrometer.observation.ObservationPredicate;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,10 +10,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Configuration(proxyBeanMethods = false)
 class RealtimeConfig implements SchedulingConfigurer {
@@ -58,12 +62,30 @@ class RealtimeConfig implements SchedulingConfigurer {
      * never use up the threads that healthy streams need.
      */
     @Bean
-    Executor streamSender(@Value("${server.tomcat.max-connections:20000}") int maxConnections) {
+    Executor streamSender(@Value("${server.tomcat.max-connections:25000}") int maxConnections) {
         if (Runtime.version().feature() >= 21) {
             return new VirtualThreadTaskExecutor("stream-sender-");
         }
         return new ThreadPoolExecutor(0, maxConnections + 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new CustomizableThreadFactory("stream-sender-"));
+    }
+
+    /**
+     * No observation of an event stream's request, nor of Spring Security's filters around it: they last as long as
+     * the stream, so each idle stream kept three observations with their contexts, key values and long-task-timer
+     * samples (≈ 4 KB of heap, bench/results/stream-memory-*.md) for figures nobody reads; the streams have their own
+     * ({@code boardcast.streams.*}).
+     */
+    @Bean
+    ObservationPredicate noObservationOfEventStreams() {
+        return (name, context) -> {
+            if (context instanceof ServerRequestObservationContext request) {
+                return !EventStreamController.isEventStream(request.getCarrier());
+            }
+            return !(name.startsWith("spring.security.")
+                    && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                    && EventStreamController.isEventStream(attributes.getRequest()));
+        };
     }
 
     @Override

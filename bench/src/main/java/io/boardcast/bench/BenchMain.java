@@ -113,7 +113,10 @@ public final class BenchMain {
                     Duration heartbeat = Duration.ofSeconds(5);
                     LOG.info("Capacity " + config.capacitySteps());
                     AppProcess single = startApp(config, "app-capacity", settings, logs,
-                            List.of("--boardcast.realtime.heartbeat-interval=" + heartbeat.toSeconds() + "s"));
+                            List.of("--boardcast.realtime.heartbeat-interval=" + heartbeat.toSeconds() + "s",
+                                    // The viewers share a few accounts: no per-session or per-user cap here.
+                                    "--boardcast.realtime.max-streams-per-session=1000000",
+                                    "--boardcast.realtime.max-streams-per-user=1000000"));
                     apps.add(single);
                     results.capacity(CapacityRun.run(fixture, single, clients, config.capacitySteps(), heartbeat, logs));
                 }

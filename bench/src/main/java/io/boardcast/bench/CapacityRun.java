@@ -15,7 +15,7 @@ import java.util.List;
 final class CapacityRun {
 
     record Step(int target, int open, int gauge, int ended, int late, double maxGapSeconds, long heapBytes,
-            long rssBytes, double heapPerStreamKb, double rssPerStreamKb, String failure) {
+            long rssBytes, double heapPerStreamKb, double rssPerStreamKb, String loadAverage, String failure) {
     }
 
     record Result(long baselineHeap, long baselineRss, double heartbeatSeconds, List<Step> steps) {
@@ -26,6 +26,17 @@ final class CapacityRun {
 
     static Result run(BoardFixture fixture, AppProcess app, StreamClients clients, List<Integer> targets,
             Duration heartbeat, java.nio.file.Path logs) throws Exception {
+        return run(fixture, app, clients, targets, heartbeat, logs, false);
+    }
+
+    /**
+     * {@link #run}, comparing set-ups ({@code comparing}): a class histogram at every step, not only the last, and
+     * the next step even after a failed one (a stream or two that failed to open says little about memory).
+     */
+    static Result run(BoardFixture fixture, AppProcess app, StreamClients clients, List<Integer> targets,
+            Duration heartbeat, java.nio.file.Path logs, boolean comparing) throws Exception {
+        boolean histogramEachStep = comparing;
+        java.nio.file.Files.createDirectories(logs);
         // Warm the stream path first, so the baseline includes the classes and caches any stream needs.
         List<Viewer> warm = open(fixture, app, clients, 0, 50);
         warm.forEach(Viewer::close);
@@ -62,15 +73,15 @@ final class CapacityRun {
                 long heap = app.heapUsedAfterGc();
                 long rss = ProcessStats.rssBytes(app.pid());
                 int gauge = (int) Prometheus.sum(app.prometheus(), "boardcast_streams_open", "");
-                String failure = failure(target, open, ended, late);
+                String failure = failure(target, open, ended, late, viewers);
                 steps.add(new Step(target, open, gauge, ended, late, maxGap / 1e9, heap, rss,
                         open == 0 ? Double.NaN : (heap - baselineHeap) / 1024.0 / open,
-                        open == 0 ? Double.NaN : (rss - baselineRss) / 1024.0 / open, failure));
-                if (failure != null || target == targets.get(targets.size() - 1)) {
+                        open == 0 ? Double.NaN : (rss - baselineRss) / 1024.0 / open, ProcessStats.loadAverage(), failure));
+                if (failure != null || target == targets.get(targets.size() - 1) || histogramEachStep) {
                     java.nio.file.Files.writeString(logs.resolve("capacity-histogram-" + open + "-streams.txt"),
                             app.jcmd("GC.class_histogram"));
                 }
-                if (failure != null) {
+                if (failure != null && !comparing) {
                     break;
                 }
             }
@@ -93,10 +104,15 @@ final class CapacityRun {
     }
 
     /** Why a step failed, or null: streams that never opened, closed on us, or heartbeats more than 1.5× late. */
-    private static String failure(int target, int open, int ended, int late) {
+    private static String failure(int target, int open, int ended, int late, List<Viewer> viewers) {
         List<String> problems = new ArrayList<>();
         if (open < target) {
-            problems.add((target - open) + " of " + target + " streams not open (" + ended + " ended by the server or failed)");
+            // What the ones that are not open got: an HTTP status, or 0 for none (refused, reset, timed out).
+            java.util.Map<Integer, Long> statuses = viewers.stream().filter(v -> !v.isOpen())
+                    .collect(java.util.stream.Collectors.groupingBy(Viewer::status, java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting()));
+            problems.add((target - open) + " of " + target + " streams not open (" + ended
+                    + " ended by the server or failed; status → count " + statuses + ")");
         }
         if (late > 0) {
             problems.add(late + " streams with a heartbeat gap > 1.5× the interval");

@@ -63,10 +63,10 @@ final class ResultsWriter {
                 .append(" s; baseline heap after GC ").append(capacity.baselineHeap() / 1024 / 1024).append(" MiB, RSS ")
                 .append(capacity.baselineRss() / 1024 / 1024).append(" MiB)\n\n")
                 .append("| target | open | gauge | ended | late heartbeats | max gap s | heap MiB | RSS MiB | heap KB/stream "
-                        + "| RSS KB/stream | failure |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                        + "| RSS KB/stream | load avg | failure |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (CapacityRun.Step s : capacity.steps()) {
             md.append(row(s.target(), s.open(), s.gauge(), s.ended(), s.late(), s.maxGapSeconds(), s.heapBytes() / 1024 / 1024,
-                    s.rssBytes() / 1024 / 1024, s.heapPerStreamKb(), s.rssPerStreamKb(), s.failure() == null ? "-" : s.failure()));
+                    s.rssBytes() / 1024 / 1024, s.heapPerStreamKb(), s.rssPerStreamKb(), s.loadAverage(), s.failure() == null ? "-" : s.failure()));
         }
         md.append('\n');
     }
