@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 # Thousands of streams: one descriptor each, in the app and in the load generator.
 ulimit -n "$(ulimit -Hn)"
-# With the test kit it uses, from the reactor (nothing is installed into ~/.m2).
-(cd .. && ./mvnw -B -q -pl bench -am -DskipTests package)
+# The app jar it measures and the bench with the test kit it uses, from the reactor (nothing is installed into ~/.m2).
+(cd .. && ./mvnw -B -q -pl app,bench -am -DskipTests package)
 CP="target/classes:$(cat target/classpath.txt)"
 BENCH_JAVA=${BENCH_JAVA:-java}
 JDKS=${BENCH_JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"}
