@@ -25,7 +25,9 @@ public final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    /** JDK 17–21: "heap   total 393216K, used 11884K"; JDK 25: "heap   total reserved 6172672K, committed 393216K, used 11884K". */
+    private static final Pattern HEAP_USED =
+            Pattern.compile("heap\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K");
 
     private final Builder settings;
     private final int port;
@@ -131,11 +133,17 @@ public final class AppProcess implements AutoCloseable {
      */
     public long heapUsedAfterGc() {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("No heap size in jcmd GC.heap_info of " + settings.name);
+        String heapInfo = jcmd("GC.heap_info");
+        if (heapUsedKb(heapInfo) < 0) {
+            throw new IllegalStateException("No heap size in jcmd GC.heap_info of " + settings.name + ": " + heapInfo);
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return heapUsedKb(heapInfo) * 1024;
+    }
+
+    /** The heap in use, in KB, from {@code jcmd GC.heap_info}'s output; -1 when it says none. */
+    static long heapUsedKb(String heapInfo) {
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
     }
 
     /** Runs {@code jcmd <pid> <command>} with the JDK that runs the app; returns its output. */
