@@ -86,11 +86,12 @@ public class TaskFragments implements EventRenderer {
                 if (view.page() == PageView.Page.TASK) {
                     task.filter(t -> event.kind().equals(TaskEvents.MOVED)).ifPresent(t -> summary(t, fragments));
                 }
-                shown.ifPresentOrElse(t -> moved(board, t, view, fragments),
+                long columnId = onBoard.map(Task::getColumnId).orElse(event.columnId());
+                List<Long> order = tasks.orderOf(columnId); // read once: the card's place and its column's count
+                shown.ifPresentOrElse(t -> moved(board, t, order, view, fragments),
                         () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
                 shown.ifPresent(t -> fragments.add("task/fragments", "card-version", Map.of("task", t)));
-                counts(board, onBoard.map(Task::getColumnId).orElse(event.columnId()), event.previousColumnId(),
-                        fragments);
+                counts(board, columnId, order, event.previousColumnId(), fragments);
             }
             default -> { // deleted or archived
                 if (onBoard.isEmpty()) {
@@ -196,11 +197,11 @@ public class TaskFragments implements EventRenderer {
      * unfiltered page has the card and gets only a placeholder that htmx fills with it (hx-preserve), a filtered one
      * may not have it yet and gets the whole card. Rendered from the current state, in the board's order of events.
      */
-    private void moved(Board board, Task task, PageView view, PushedFragments fragments) {
+    private void moved(Board board, Task task, List<Long> order, PageView view, PushedFragments fragments) {
         List<Long> shownInColumn = view.filtered()
                 ? filters.matching(board, CardFilter.parse(view.filter()), tasks.inColumn(task.getColumnId())).stream()
                         .map(Task::getId).toList()
-                : tasks.orderOf(task.getColumnId());
+                : order;
         int at = shownInColumn.indexOf(task.getId());
         Map<String, Object> model = new HashMap<>(cardModel(task, board, view.canEdit()));
         model.put("after", at > 0 ? shownInColumn.get(at - 1) : null);
@@ -208,12 +209,15 @@ public class TaskFragments implements EventRenderer {
         fragments.add("task/fragments", "card-moved", model);
     }
 
-    /** The counts of the column a card is in now and of the one it left (null: none), if they still exist. */
-    private void counts(Board board, long columnId, Long leftColumnId, PushedFragments fragments) {
+    /**
+     * The counts of the column a card is in now (with its {@code order}) and of the one it left (null: none), if they
+     * still exist.
+     */
+    private void counts(Board board, long columnId, List<Long> order, Long leftColumnId, PushedFragments fragments) {
         if (leftColumnId != null && leftColumnId != columnId) {
             header(board, leftColumnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
         }
-        header(board, columnId, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
+        header(board, columnId, order, false).ifPresent(model -> fragments.add("task/fragments", "column-count", model));
     }
 
     /** The header of the column a card arrived in or left, with its order, if the column still exists. */
@@ -224,8 +228,12 @@ public class TaskFragments implements EventRenderer {
     /** What a column's header needs, read now; empty for a column that is gone. */
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> header(Board board, long columnId, boolean canEdit) {
+        return header(board, columnId, tasks.orderOf(columnId), canEdit);
+    }
+
+    private static Optional<Map<String, Object>> header(Board board, long columnId, List<Long> order, boolean canEdit) {
         return board.column(columnId).map(column -> Map.of(
-                "column", CardColumn.header(column, tasks.orderOf(columnId)), "board", board, "canEdit", canEdit));
+                "column", CardColumn.header(column, order), "board", board, "canEdit", canEdit));
     }
 
     /** Whether a filtered page shows the card (an unfiltered one shows every card on the board). */
