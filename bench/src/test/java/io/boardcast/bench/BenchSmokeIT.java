@@ -19,6 +19,7 @@ class BenchSmokeIT {
         // More viewers than two sessions may hold streams by default (16 each): the bench lifts the caps.
         System.setProperty("bench.viewers", "40");
         System.setProperty("bench.warmup", "4");
+        System.setProperty("bench.warmup.moves", "5");
         System.setProperty("bench.moves", "5");
         System.setProperty("bench.movesPerSecond", "5");
         System.setProperty("bench.accounts", "2");
