@@ -142,7 +142,7 @@ class EmitterRegistry {
             boolean[] created = {false};
             BoardFeed feed = feeds.computeIfAbsent(boardId, id -> {
                 created[0] = true;
-                return new BoardFeed(id, committed, log, worker, renderer::render, metrics,
+                return new BoardFeed(id, committed, log, worker, this::timedRender, metrics,
                         properties.replayWindow(), properties.recentCacheChars());
             });
             if (created[0]) {
@@ -377,5 +377,10 @@ class EmitterRegistry {
         if (feed != null) {
             feed.leave(stream);
         }
+    }
+
+    /** A board event's fragments for one view, timed ({@code boardcast.events.render}). */
+    private String timedRender(BoardEvent event, PageView view) {
+        return metrics.rendered(() -> renderer.render(event, view));
     }
 }

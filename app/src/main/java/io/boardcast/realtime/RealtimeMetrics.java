@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -23,6 +24,7 @@ class RealtimeMetrics {
     private final Counter overflows;
     private final Counter renderFailures;
     private final Timer latency;
+    private final Timer rendering;
 
     RealtimeMetrics(MeterRegistry registry) {
         Gauge.builder("boardcast.streams.open", openStreams, AtomicInteger::get)
@@ -51,6 +53,15 @@ class RealtimeMetrics {
         latency = Timer.builder("boardcast.events.latency")
                 .description("From publishing an event to writing it to a viewer's stream")
                 .publishPercentileHistogram().register(registry);
+        rendering = Timer.builder("boardcast.events.render")
+                .description("Rendering one board event for one page view: its reads and its templates, once per "
+                        + "instance and view (the part of the publish-to-write time that is this instance's own work)")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** Renders through {@code render}, timed; a render that fails is timed too (it still took the time). */
+    String rendered(Supplier<String> render) {
+        return rendering.record(render);
     }
 
     void streamOpened() {

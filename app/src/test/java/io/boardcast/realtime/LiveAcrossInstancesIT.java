@@ -9,6 +9,7 @@ import io.boardcast.support.Instance;
 import io.boardcast.testsupport.SseClient.Frame;
 import io.boardcast.testsupport.SseClient;
 import io.boardcast.testsupport.WebSession;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,6 +96,23 @@ class LiveAcrossInstancesIT {
             Frame deleted = stream.next(WAIT);
             assertPushed(deleted, 6, doing, card + " hx-swap-oob=\"delete\"", "A task was deleted");
         }
+    }
+
+    @Test
+    void eachPushedEventIsRenderedOnceForItsViewAndTimed() {
+        double before = rendersOnOne();
+        try (SseClient stream = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1");
+                SseClient sameView = SseClient.open(viewerOnOne, team.boardPath() + "/events", "1")) {
+            editorOnTwo.post(team.boardPath() + "/tasks", Map.of("title", "Timed on one"));
+
+            assertPushed(stream.next(WAIT), 2, "Timed on one");
+            assertPushed(sameView.next(WAIT), 2, "Timed on one");
+        }
+        assertThat(rendersOnOne() - before).isEqualTo(1);
+    }
+
+    private double rendersOnOne() {
+        return one.bean(MeterRegistry.class).get("boardcast.events.render").timer().count();
     }
 
     @Test
@@ -246,7 +264,8 @@ class LiveAcrossInstancesIT {
         assertThat(metrics).contains("boardcast_streams_open", "boardcast_events_published_total",
                 "boardcast_events_delivered_total", "boardcast_events_replayed_total",
                 "boardcast_events_backfilled_total", "boardcast_streams_resyncs_total",
-                "boardcast_streams_overflows_total", "boardcast_events_latency_seconds_bucket");
+                "boardcast_streams_overflows_total", "boardcast_events_latency_seconds_bucket",
+                "boardcast_events_render_seconds_bucket");
         assertThat(WebSession.newBrowser(one.baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"");
     }
 

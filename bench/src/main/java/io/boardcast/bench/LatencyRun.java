@@ -39,7 +39,7 @@ final class LatencyRun {
         int connected = StreamClients.openAll(viewers, target.streamRequests(), clients, 200, Duration.ofSeconds(60));
         Thread.sleep(1000);
         String load = ProcessStats.loadAverage();
-        TreeMap<Double, Double> timerBefore = appTimer(target.apps());
+        AppTimers timersBefore = AppTimers.of(target.apps());
         double serverCpuBefore = ProcessStats.cpuSeconds(target.serverPids());
         double benchCpuBefore = ProcessStats.cpuSeconds(ProcessHandle.current().pid());
         long start = System.nanoTime();
@@ -51,7 +51,10 @@ final class LatencyRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         double serverCpu = ProcessStats.cpuSeconds(target.serverPids()) - serverCpuBefore;
         double benchCpu = ProcessStats.cpuSeconds(ProcessHandle.current().pid()) - benchCpuBefore;
-        TreeMap<Double, Double> timer = Prometheus.minus(appTimer(target.apps()), timerBefore);
+        AppTimers timersAfter = AppTimers.of(target.apps());
+        TreeMap<Double, Double> timer = Prometheus.minus(timersAfter.latency(), timersBefore.latency());
+        double renders = timersAfter.renders() - timersBefore.renders();
+        double renderMillis = (timersAfter.renderSeconds() - timersBefore.renderSeconds()) * 1000;
 
         List<Long> samples = new ArrayList<>();
         long missing = 0;
@@ -80,7 +83,8 @@ final class LatencyRun {
         return new LatencyResult(target.system(), n, connected, editor.sentAt().size(),
                 Percentiles.ofMicros(samples.stream().mapToLong(Long::longValue).toArray()), missing, unexpected,
                 Percentiles.ofMicros(editor.postMicros()), editor.errors(), eventBytes,
-                Prometheus.quantileMillis(timer, 0.50), Prometheus.quantileMillis(timer, 0.99),
+                Prometheus.quantileMillis(timer, 0.50), Prometheus.quantileMillis(timer, 0.99), (long) renders,
+                renders > 0 ? renderMillis / renders : Double.NaN,
                 serverCpu, benchCpu, seconds, load);
     }
 
@@ -94,11 +98,23 @@ final class LatencyRun {
         }
     }
 
-    private static TreeMap<Double, Double> appTimer(List<AppProcess> apps) throws IOException, InterruptedException {
-        TreeMap<Double, Double> total = new TreeMap<>();
-        for (AppProcess app : apps) {
-            Prometheus.buckets(app.prometheus(), "boardcast_events_latency_seconds").forEach((le, c) -> total.merge(le, c, Double::sum));
+    /**
+     * The apps' own timers, summed over the instances: publish→write ({@code boardcast.events.latency}, buckets) and
+     * event renders ({@code boardcast.events.render}: how many, and their total time).
+     */
+    private record AppTimers(TreeMap<Double, Double> latency, double renders, double renderSeconds) {
+
+        static AppTimers of(List<AppProcess> apps) throws IOException, InterruptedException {
+            TreeMap<Double, Double> latency = new TreeMap<>();
+            double renders = 0;
+            double seconds = 0;
+            for (AppProcess app : apps) {
+                String text = app.prometheus();
+                Prometheus.buckets(text, "boardcast_events_latency_seconds").forEach((le, c) -> latency.merge(le, c, Double::sum));
+                renders += Prometheus.sum(text, "boardcast_events_render_seconds_count", "");
+                seconds += Prometheus.sum(text, "boardcast_events_render_seconds_sum", "");
+            }
+            return new AppTimers(latency, renders, seconds);
         }
-        return total;
     }
 }
