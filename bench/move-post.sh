@@ -18,7 +18,7 @@ $PSQL -c "create database $DB"
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --boardcast.demo-data.enabled=true \
     --spring.session.redis.namespace="$DB:session" --boardcast.realtime.channel="$DB" "$@" > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; $PSQL -c "drop database if exists $DB"; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)"; rm -rf "$WORK"' EXIT
 for _ in $(seq 120); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
 jar="$WORK/cookies"
 csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
