@@ -10,12 +10,13 @@ shift || true
 PORT=${MOVE_POST_PORT:-9071}
 DB=boardcast_movepost_$(date +%s)
 BASE=http://127.0.0.1:$PORT
-PSQL="psql -q -h ${PGHOST:-127.0.0.1} -U ${PGUSER:-postgres} -d test"
+PGHOST=${PGHOST:-127.0.0.1}
+PSQL="psql -q -h $PGHOST -U ${PGUSER:-postgres} -d test"
 WORK=$(mktemp -d)
 (cd .. && ./mvnw -B -q -pl app -am -DskipTests package)
 $PSQL -c "create database $DB"
 "$JAVA" -jar ../app/target/boardcast-app-*.jar --spring.profiles.active=postgres,redis --server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --boardcast.demo-data.enabled=true \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" --spring.datasource.username="${PGUSER:-postgres}" --boardcast.demo-data.enabled=true \
     --spring.session.redis.namespace="$DB:session" --boardcast.realtime.channel="$DB" "$@" > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)"; rm -rf "$WORK"' EXIT

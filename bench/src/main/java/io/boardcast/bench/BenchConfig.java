@@ -44,8 +44,9 @@ record BenchConfig(
                 Path.of(System.getProperty("bench.out", "results")),
                 ints(System.getProperty("bench.viewers", "100,1000,5000")),
                 Integer.getInteger("bench.warmup", 20),
-                // Enough moves for the JIT to compile the move and fan-out paths before anything is measured: with
-                // 20 (the old warm-up) a move POST measured 30–50 ms that takes 9–12 ms once C2 has compiled its path (≈ 3,000 moves).
+                // Enough moves for the JIT to compile the move and fan-out paths before anything is measured: after
+                // 20 (the old warm-up) a move POST measured 30–50 ms that takes 9–12 ms once C2 has compiled its path
+                // (≈ 3,000 moves).
                 Integer.getInteger("bench.warmup.moves", 4000),
                 Double.parseDouble(System.getProperty("bench.warmup.movesPerSecond", "100")),
                 Integer.getInteger("bench.moves", 40),

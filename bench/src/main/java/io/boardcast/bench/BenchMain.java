@@ -62,7 +62,8 @@ public final class BenchMain {
                         fixture.boardId, fixture.taskId, fixture.columns.get(0), fixture.columns.get(1), 0);
 
                 LOG.info("Warming up");
-                ours(fixture, apps, clients, mover, config.warmupViewers(), config.warmupMoves(), config.warmupMovesPerSecond());
+                ours(fixture, apps, clients, mover, config.warmupViewers(), config.warmupMoves(),
+                        config.warmupMovesPerSecond());
 
                 List<String[]> ratios = new ArrayList<>();
                 for (int n : config.viewers()) {

@@ -110,7 +110,8 @@ final class LatencyRun {
             double seconds = 0;
             for (AppProcess app : apps) {
                 String text = app.prometheus();
-                Prometheus.buckets(text, "boardcast_events_latency_seconds").forEach((le, c) -> latency.merge(le, c, Double::sum));
+                Prometheus.buckets(text, "boardcast_events_latency_seconds")
+                        .forEach((le, count) -> latency.merge(le, count, Double::sum));
                 renders += Prometheus.sum(text, "boardcast_events_render_seconds_count", "");
                 seconds += Prometheus.sum(text, "boardcast_events_render_seconds_sum", "");
             }

@@ -21,14 +21,14 @@ final class ResultsWriter {
     void latency(List<LatencyResult> results) {
         md.append("### Edit-to-screen latency (ms)\n\n")
                 .append("| system | N | open | edits | p50 | p95 | p99 | max | missing | unexpected | POST p50 | POST p99 "
-                        + "| POST max | POST errors | event bytes | app timer p50 ≤ | app timer p99 ≤ | renders | render mean | server CPU s | bench CPU s "
-                        + "| wall s | load avg |\n")
+                        + "| POST max | POST errors | event bytes | app timer p50 ≤ | app timer p99 ≤ | renders | render mean "
+                        + "| server CPU s | bench CPU s | wall s | load avg |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LatencyResult r : results) {
             md.append(row(r.system(), r.viewers(), r.connected(), r.edits(), r.latency().p50(), r.latency().p95(),
                     r.latency().p99(), r.latency().max(), r.missing(), r.unexpected(), r.post().p50(), r.post().p99(),
-                    r.post().max(), r.postErrors(), r.eventBytes(), r.appTimerP50(), r.appTimerP99(), r.renders(), r.renderMean(), r.serverCpu(),
-                    r.benchCpu(), r.seconds(), r.loadAverage()));
+                    r.post().max(), r.postErrors(), r.eventBytes(), r.appTimerP50(), r.appTimerP99(), r.renders(),
+                    r.renderMean(), r.serverCpu(), r.benchCpu(), r.seconds(), r.loadAverage()));
             tsv.append(String.join("\t", label, r.system(), Integer.toString(r.viewers()), num(r.latency().p50()),
                     num(r.latency().p95()), num(r.latency().p99()), num(r.latency().max()))).append('\n');
         }
