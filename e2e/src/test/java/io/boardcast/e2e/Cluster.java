@@ -60,6 +60,11 @@ final class Cluster implements AutoCloseable {
         return instances;
     }
 
+    /** The database both instances use: for a test that must hold a lock the app will wait on. */
+    TestDatabase database() {
+        return database;
+    }
+
     /** Plain HTTP through nginx. */
     String httpUrl() {
         return nginx.httpUrl();
