@@ -9,6 +9,7 @@ import io.boardcast.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -20,8 +21,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Instance implements AutoCloseable {
 
-    /** The integration tests' database: one per test JVM, dropped when it exits. */
-    public static final TestDatabase DATABASE = TestDatabase.forThisJvm("boardcast_it_");
+    /**
+     * The integration tests' database: one per test JVM, dropped when it exits, by Spring Boot's shutdown handlers,
+     * which run once every context (each still using it as it closes) has closed.
+     */
+    public static final TestDatabase DATABASE = TestDatabase.forThisJvm("boardcast_it_",
+            drop -> SpringApplication.getShutdownHandlers().add(drop));
 
     /** This run's database, Redis channel, session namespace, throttle keys and operator. */
     public static final AppSettings SETTINGS = AppSettings.forRun("it", DATABASE);

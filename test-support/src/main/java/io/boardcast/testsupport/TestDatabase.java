@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A PostgreSQL database of this run's own ({@code <prefix><millis>_<pid>}), so runs never see each other's data;
@@ -52,12 +53,14 @@ public final class TestDatabase implements AutoCloseable {
 
     /**
      * One database for everything this JVM runs with {@code prefix} (e.g. a suite's integration tests, which start
-     * many Spring contexts): created on first use, dropped when the JVM exits.
+     * many Spring contexts): created on first use; its drop is handed to {@code atExit}, which must run it when the
+     * JVM exits after whatever still uses the database. (A JVM shutdown hook of its own would run alongside Spring's,
+     * whose closing contexts then wait out their pool's connection timeout for a database that is gone.)
      */
-    public static TestDatabase forThisJvm(String prefix) {
+    public static TestDatabase forThisJvm(String prefix, Consumer<Runnable> atExit) {
         return JVM_WIDE.computeIfAbsent(prefix, p -> {
             TestDatabase database = create(p);
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "drop-" + database.name));
+            atExit.accept(database::close);
             return database;
         });
     }
