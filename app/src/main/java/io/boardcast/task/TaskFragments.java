@@ -59,6 +59,10 @@ public class TaskFragments implements EventRenderer {
             return;
         }
         Board board = found.get();
+        if (isMove(event) && view.page() == PageView.Page.BOARD && !view.filtered()) {
+            placed(event, board, fragments);
+            return;
+        }
         Optional<Task> task = tasks.findById(event.taskId());
         if (view.page() == PageView.Page.ARCHIVE) {
             archive(event, board, task, view.canEdit(), fragments);
@@ -192,6 +196,26 @@ public class TaskFragments implements EventRenderer {
         return access.members(boardId);
     }
 
+    private static boolean isMove(BoardEvent event) {
+        return event.kind().equals(TaskEvents.MOVED) || event.kind().equals(TaskEvents.REORDERED);
+    }
+
+    /**
+     * A move as an unfiltered board page sees it, the most frequent render of all: the page has every card, so the
+     * card's place, its version and the counts are all it needs, read without the card, its labels or its people.
+     */
+    private void placed(BoardEvent event, Board board, PushedFragments fragments) {
+        Optional<CardPlace> place = tasks.placeOf(event.taskId()).filter(card -> !card.archived());
+        long columnId = place.map(CardPlace::columnId).orElse(event.columnId());
+        List<Long> order = tasks.orderOf(columnId);
+        place.ifPresentOrElse(card -> {
+            fragments.add("task/fragments", "card-moved", placeholder(card, order, card.id()));
+            fragments.add("task/fragments", "card-version", Map.of("task", card));
+        }, () -> fragments.add("task/fragments", "card-removed", Map.of("taskId", event.taskId())));
+        counts(board, columnId, order, event.previousColumnId(), fragments);
+        fragments.announce(event.kind(), place.map(CardPlace::title).orElse(""));
+    }
+
     /**
      * A moved card, put after the card now before it among those the page shows (or on top of its column): an
      * unfiltered page has the card and gets only a placeholder that htmx fills with it (hx-preserve), a filtered one
@@ -202,11 +226,22 @@ public class TaskFragments implements EventRenderer {
                 ? filters.matching(board, CardFilter.parse(view.filter()), tasks.inColumn(task.getColumnId())).stream()
                         .map(Task::getId).toList()
                 : order;
-        int at = shownInColumn.indexOf(task.getId());
-        Map<String, Object> model = new HashMap<>(cardModel(task, board, view.canEdit()));
-        model.put("after", at > 0 ? shownInColumn.get(at - 1) : null);
-        model.put("whole", view.filtered());
+        Map<String, Object> model = placeholder(task, shownInColumn, task.getId());
+        if (view.filtered()) {
+            model.putAll(cardModel(task, board, view.canEdit()));
+            model.put("whole", true);
+        }
         fragments.add("task/fragments", "card-moved", model);
+    }
+
+    /** The card-moved fragment's model for a card ({@link Task} or {@link CardPlace}) among those a page shows. */
+    private static Map<String, Object> placeholder(Object card, List<Long> shownInColumn, long id) {
+        int at = shownInColumn.indexOf(id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("task", card);
+        model.put("after", at > 0 ? shownInColumn.get(at - 1) : null);
+        model.put("whole", false);
+        return model;
     }
 
     /**

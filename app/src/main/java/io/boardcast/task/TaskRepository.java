@@ -27,6 +27,11 @@ interface TaskRepository extends JpaRepository<Task, Long> {
     @Query("select t from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
     List<Task> inColumn(long columnId);
 
+    /** Where the card is now, if it exists: no columns of it but these, none of its collections. */
+    @Query("select new io.boardcast.task.CardPlace(t.id, t.columnId, t.version, t.title,"
+            + " case when t.archivedAt is null then false else true end) from Task t where t.id = :taskId")
+    Optional<CardPlace> placeOf(long taskId);
+
     /** One column's cards by id, in order: what a pushed column header carries. */
     @Query("select t.id from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
     List<Long> orderOf(long columnId);

@@ -19,23 +19,34 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records the database round trips a request makes: every statement the request's thread prepares and every commit.
- * Background work (sweeps, heartbeats) on other threads is not counted. Import it into a test's context.
+ * Records the database round trips a request makes: every statement the request's thread prepares and every commit;
+ * and, apart, those of the feed's workers, which render the events pushed to streams. Other background work (sweeps,
+ * heartbeats) is not counted. Import it into a test's context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementLog {
 
     private static final ThreadLocal<Boolean> IN_REQUEST = ThreadLocal.withInitial(() -> false);
 
-    private final List<String> roundTrips = new CopyOnWriteArrayList<>();
+    /** The thread name prefix of the feed's workers (the realtime module's {@code feedWorker} executor). */
+    private static final String FEED_WORKER = "feed-worker-";
 
-    /** The SQL of each statement, and "commit" for each commit, since the last {@link #clear()}. */
+    private final List<String> roundTrips = new CopyOnWriteArrayList<>();
+    private final List<String> renderRoundTrips = new CopyOnWriteArrayList<>();
+
+    /** The SQL of each statement, and "commit" for each commit, made by requests since the last {@link #clear()}. */
     public List<String> roundTrips() {
         return List.copyOf(roundTrips);
     }
 
+    /** The same, made by the feed's workers rendering events since the last {@link #clear()}. */
+    public List<String> renderRoundTrips() {
+        return List.copyOf(renderRoundTrips);
+    }
+
     public void clear() {
         roundTrips.clear();
+        renderRoundTrips.clear();
     }
 
     @Bean
@@ -77,12 +88,14 @@ public class StatementLog {
     private Connection counting(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (IN_REQUEST.get()) {
+                    List<String> log = IN_REQUEST.get() ? roundTrips
+                            : Thread.currentThread().getName().startsWith(FEED_WORKER) ? renderRoundTrips : null;
+                    if (log != null) {
                         String name = method.getName();
                         if (name.startsWith("prepare") || name.equals("createStatement")) {
-                            roundTrips.add(args != null && args.length > 0 ? String.valueOf(args[0]) : name);
+                            log.add(args != null && args.length > 0 ? String.valueOf(args[0]) : name);
                         } else if (name.equals("commit")) {
-                            roundTrips.add("commit");
+                            log.add("commit");
                         }
                     }
                     try {
