@@ -197,6 +197,11 @@ public class Task {
         return assignees.stream().sorted(Comparator.comparing(Account::getUsername, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
+    /** Takes the member off the task (they left the board); whether they were on it. */
+    boolean unassign(String username) {
+        return assignees.removeIf(account -> account.getUsername().equalsIgnoreCase(username));
+    }
+
     public boolean isAssignedTo(String username) {
         return assignees.stream().anyMatch(account -> account.getUsername().equalsIgnoreCase(username));
     }

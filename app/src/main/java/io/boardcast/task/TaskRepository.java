@@ -32,6 +32,10 @@ interface TaskRepository extends JpaRepository<Task, Long> {
             + " case when t.archivedAt is null then false else true end) from Task t where t.id = :taskId")
     Optional<CardPlace> placeOf(long taskId);
 
+    /** The board's tasks (archived ones too) assigned to the user. */
+    @Query("select t from Task t join t.assignees a where t.boardId = :boardId and a.username = :username")
+    List<Task> assignedTo(long boardId, String username);
+
     /** One column's cards by id, in order: what a pushed column header carries. */
     @Query("select t.id from Task t where t.columnId = :columnId and t.archivedAt is null order by t.position, t.id")
     List<Long> orderOf(long columnId);

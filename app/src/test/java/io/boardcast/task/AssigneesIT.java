@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.boardcast.support.BoardHtml;
 import io.boardcast.support.Fixtures.Team;
 import io.boardcast.support.TeamIntegration;
+import io.boardcast.testsupport.SseClient;
+import io.boardcast.testsupport.SseClient.Frame;
 import io.boardcast.testsupport.WebSession;
 import io.boardcast.testsupport.WebSession.Answer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A task with several assignees: set through the form, shown on the card, filtered by, "my tasks" (reminders: AssigneeRemindersIT). */
 class AssigneesIT extends TeamIntegration {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void severalAssigneesChosenInTheFormShowOnTheCardAndComeBackChosen() {
@@ -88,6 +96,34 @@ class AssigneesIT extends TeamIntegration {
         assertThat(mineWithText.body()).contains("1 card contains \u201cthere\u201d and is assigned to you.");
         assertThat(WebSession.ids(theirs.body(), "result")).containsExactly(onSecond);
         assertThat(editor.get("/boards").body()).contains("href=\"/search?assignee=me\"");
+    }
+
+    @Test
+    void aMemberRemovedFromTheBoardLeavesItsCardsAndOpenPagesSeeThemChange() {
+        save(team.taskId(), List.of("title=Pair on it", "assignees=" + team.editor(), "assignees=" + team.viewer(),
+                "version=0"));
+        String seq = Long.toString(WebSession.lastEventId(editor.get(team.boardPath()).body()));
+        try (SseClient stream = SseClient.open(editor, team.boardPath() + "/events", seq)) {
+            assertThat(signedIn(team.owner()).post(team.boardPath() + "/members/" + memberId(team.viewer()) + "/delete",
+                    Map.of()).status()).isEqualTo(302);
+
+            String card = "id=\"task-" + team.taskId() + "\"";
+            Frame pushed = stream.next(Duration.ofSeconds(10));
+            while (!pushed.data().contains(card)) {
+                pushed = stream.next(Duration.ofSeconds(10));
+            }
+            assertThat(pushed.data()).contains("<dd class=\"assignee\">" + team.editor() + "</dd>");
+        }
+        assertThat(editor.get(team.boardPath()).body()).contains("<dd class=\"assignee\">" + team.editor() + "</dd>");
+        assertThat(editor.get(team.taskPath()).body()).contains("<dd class=\"assignee\">" + team.editor() + "</dd>");
+        assertThat(jdbc.sql("select count(*) from task_assignees where task_id = ?").param(team.taskId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private long memberId(String username) {
+        return jdbc.sql("select m.id from memberships m join users u on u.id = m.user_id"
+                        + " where u.username = ? and m.board_id = ?")
+                .params(username, team.boardId()).query(Long.class).single();
     }
 
     private Answer save(long taskId, List<String> fields) {
