@@ -22,7 +22,14 @@ $PSQL -c "create database $DB"
     --spring.session.redis.namespace="$DB:session" --boardcast.realtime.channel="$DB" \
     --boardcast.operator.username=operator --boardcast.operator.password="$DB" "$@" > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)"; rm -rf "$WORK"' EXIT
+cleanup() { # errexit off: the stopped app's status (143) must not end the trap before the drop
+    set +e
+    kill ${VIEWER:-} "$APP" 2>/dev/null
+    wait "$APP" 2>/dev/null
+    $PSQL -c "drop database if exists $DB with (force)"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
 for _ in $(seq 120); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
 jar="$WORK/cookies"
 csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
@@ -35,7 +42,6 @@ COOKIE="SESSION=$(awk '$6 == "SESSION" {print $7}' "$jar")"
 if [ "${MOVE_POST_VIEWER:-0}" = 1 ]; then
     curl -s -N -b "$jar" -H 'Accept: text/event-stream' "$BASE/boards/1/events" > /dev/null &
     VIEWER=$!
-    trap 'kill $VIEWER $APP 2>/dev/null; wait $APP 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)"; rm -rf "$WORK"' EXIT
 fi
 renders() { # count and total seconds of the renders so far
     curl -s -u "operator:$DB" "$BASE/actuator/prometheus" | awk '/^boardcast_events_render_seconds_count/ {c += $2}
