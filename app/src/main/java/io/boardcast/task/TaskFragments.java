@@ -164,13 +164,17 @@ public class TaskFragments implements EventRenderer {
                         "labels", labels.of(board.getId()), "memberNames", memberNames(board.getId()))));
     }
 
-    /** The archive page's list: a task archived goes on top; one restored or deleted leaves. */
+    /**
+     * The archive page's list: a task archived goes on top; one restored or deleted leaves. Other changes (of cards
+     * on the board) push nothing to it.
+     */
     private static void archive(BoardEvent event, Board board, Optional<Task> task, boolean canEdit,
             PushedFragments fragments) {
         Optional<Task> archived = task.filter(Task::isArchived);
-        if (archived.isEmpty()) {
+        boolean left = event.kind().equals(TaskEvents.RESTORED) || event.kind().equals(TaskEvents.DELETED);
+        if (left && archived.isEmpty()) {
             fragments.add("task/archive", "archived-removed", Map.of("taskId", event.taskId()));
-        } else if (event.kind().equals(TaskEvents.ARCHIVED)) {
+        } else if (event.kind().equals(TaskEvents.ARCHIVED) && archived.isPresent()) {
             fragments.add("task/archive", "archived-added", Map.of("task", archived.get(), "board", board,
                     "canEdit", canEdit));
         }

@@ -104,4 +104,17 @@ class ArchiveIT extends TeamIntegration {
             assertThat(removed).contains("id=\"archived-" + team.taskId() + "\" hx-swap-oob=\"delete\"");
         }
     }
+
+    @Test
+    void changesOfCardsOnTheBoardPushNothingToAnOpenArchivePage() {
+        String seq = Long.toString(io.boardcast.testsupport.WebSession.lastEventId(
+                editor.get(team.boardPath() + "/archive").body()));
+        try (SseClient archive = SseClient.open(signedIn(team.viewer()), team.boardPath() + "/events?view=archive", seq)) {
+            editor.post(team.taskPath() + "/move", Map.of("columnId", "" + team.columns().get(1), "version", "0"));
+            editor.post(team.taskPath(), Map.of("title", "Renamed", "version", "1"));
+
+            assertThat(archive.next(WAIT).data()).isEmpty();
+            assertThat(archive.next(WAIT).data()).isEmpty();
+        }
+    }
 }
